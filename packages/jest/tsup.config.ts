@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
+// Jest does not transform node_modules: ship ESM (native ESM projects) and CJS (everyone else) prebuilt.
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'global-setup': 'src/global-setup.ts',
+    'global-teardown': 'src/global-teardown.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // global-setup is its own file so that Vitest can load it by path.
+  entry: { index: 'src/index.ts', 'global-setup': 'src/global-setup.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,1 +1,4 @@
-export {};
+export { ExitCode, exitCodeFor } from './cli/exit-codes';
+export type { CliIo } from './cli/io';
+export type { MainOptions } from './main';
+export { main, VERSION } from './main';

@@ -60,6 +60,23 @@ export interface MimicfixOptions {
   env?: Record<string, string | undefined>;
   /** Cancel generation. */
   signal?: AbortSignal;
+  /**
+   * Prune the store after every `resolve()` (entries in use by a live run are never removed).
+   * `false` disables it. @default false
+   */
+  prune?: PruneOptions | false;
+}
+
+/** What `prune()` removes. Every limit is optional; entries in use by a live run are always kept. */
+export interface PruneOptions {
+  /** Keep at most this many entries (most recently used first). */
+  keep?: number;
+  /** Remove least recently used entries until the store is at most this big: bytes or `'500MB'`, `'2GB'`. */
+  maxSize?: number | string;
+  /** Remove entries not used for this long: milliseconds or `'7d'`, `'12h'`, `'30m'`. */
+  olderThan?: number | string;
+  /** Report what would be removed without removing it. @default false */
+  dryRun?: boolean;
 }
 
 /** Identity of the generator backend: part of the cache key. Never holds the token. */
@@ -111,6 +128,8 @@ export interface ArtifactEntry {
   bytes: number;
   sha256: string;
   records: number;
+  /** CSV only: the field separator, detected from the header row when the generator does not say. */
+  separator?: string;
 }
 
 /** What `useDatamimic(name)` loads: the preferred artifact(s) of one dataset. */
@@ -120,7 +139,10 @@ export interface DatasetEntry {
   files: string[];
   records: number;
   bytes: number;
+  /** The file's sha256; for several files, sha256 over their sha256 hex strings joined by `\n`. */
   sha256: string;
+  /** CSV only: the field separator. */
+  separator?: string;
 }
 
 /** `manifest.json` of a store entry: written last, so an entry without a valid one is a miss. */
@@ -160,5 +182,7 @@ export interface GeneratorBackend {
     project: LoadedProject,
     outDir: string,
     options: { keyOptions: KeyOptions; signal?: AbortSignal; log: (line: string) => void },
-  ): Promise<Array<{ file: string; dataset: string; format: ArtifactFormat; records: number }>>;
+  ): Promise<
+    Array<{ file: string; dataset: string; format: ArtifactFormat; records: number; separator?: string }>
+  >;
 }

@@ -1,14 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DescriptorScan, GenerateOptions, GenerateResult } from './api';
 import { MimicfixError } from './errors/mimicfix-error';
+import { parseProperties } from './files/properties';
+import { Rng } from './random/rng';
+import { compileAttr } from './runtime/attributes';
+import { DescriptorFiles } from './runtime/descriptor-files';
+import { closeAllPlans, compileGenerate, runGenerate } from './runtime/generate-plan';
+import { Memstores } from './runtime/memstore';
+import { Frame, REFERENCE_NOW, type ResolvedLimits, RunState } from './runtime/run-state';
+import { SourceLoader } from './runtime/source-loader';
+import { compileSteps } from './runtime/steps';
+import { scanDescriptorFiles } from './scan/scan-descriptor';
+import { attr, attrValue, type XmlElement } from './xml/xml-node';
 
-// PLACEHOLDER: replaced by the real engine.
-export async function generate(
-  descriptorPath: string,
-  _options: GenerateOptions = {},
-): Promise<GenerateResult> {
-  throw new MimicfixError('MIMICFIX_INTERNAL', `engine not built yet (${descriptorPath})`);
+function resolveLimits(options: GenerateOptions): ResolvedLimits {
+  const l = options.limits ?? {};
+  const check = (name: string, v: number | undefined, d: number): number => {
+    if (v === undefined) return d;
+    if (!(Number.isInteger(v) && v >= 0)) {
+      throw new MimicfixError('MIMICFIX_CONFIG', `limits.${name} must be a whole number >= 0, got ${v}`, {
+        hint: `pass limits: { ${name}: 1000 }`,
+      });
+    }
+    return v;
+  };
+  return {
+    maxCount: check('maxCount', l.maxCount, 10_000_000),
+    maxDepth: check('maxDepth', l.maxDepth, 32),
+    maxTotalRecords: check('maxTotalRecords', l.maxTotalRecords, 50_000_000),
+  };
 }
 
+/** Properties files are read in document order; later values win. */
+function loadProperties(run: RunState, abs: string, uri: string, location?: XmlElement['location']): void {
+  for (const [k, v] of parseProperties(run.files.text(abs, uri, location))) run.properties.set(k, v);
+}
+
+function runSetup(setup: XmlElement, run: RunState, memIds: Set<string>, isRoot: boolean): void {
+  if (isRoot) {
+    const seed = attrValue(setup, 'rngSeed');
+    if (seed !== undefined && seed.trim() !== '') run.rng = new Rng(seed.trim());
+    run.defaultSeparator = attrValue(setup, 'defaultSeparator') ?? run.defaultSeparator;
+    if (!run.options.dataset) run.dataset = attrValue(setup, 'defaultDataset') ?? run.dataset;
+    if (!run.options.locale) run.locale = attrValue(setup, 'defaultLocale') ?? run.locale;
+  }
+  const globalFrame = new Frame(run, undefined);
+  for (const el of setup.children) {
+    run.checkAbort();
+    switch (el.name) {
+      case 'generate': {
+        const name = attrValue(el, 'name') as string;
+        if (run.options.only && !run.options.only.includes(name)) break;
+        try {
+          const plan = compileGenerate(el, run, run.rng, 0, memIds);
+          runGenerate(plan, run, undefined);
+        } finally {
+          closeAllPlans(run); // also on failure, so no file descriptor stays open
+        }
+        break;
+      }
+      case 'variable': {
+        const [step] = compileSteps([el], {
+          run,
+          rng: run.rng.fork('setup'),
+          depth: 0,
+          path: '',
+          compileGenerate: () => {
+            throw new Error('unreachable');
+          },
+          runGenerate: () => {},
+        });
+        globalFrame.vars.clear();
+        step?.(globalFrame);
+        for (const [k, v] of globalFrame.vars) run.globals.set(k, v);
+        break;
+      }
+      case 'include': {
+        const a = attr(el, 'uri');
+        if (!a) break;
+        const uri = String(compileAttr(a).get(globalFrame, run.scriptContext(run.rng.fork('include'))));
+        const abs = run.files.resolve(uri, a.location);
+        if (/\.properties$/i.test(uri)) loadProperties(run, abs, uri, a.location);
+        else if (/\.xml$/i.test(uri))
+          runSetup(run.files.descriptor(abs, uri, a.location), run, memIds, false);
+        else {
+          throw new MimicfixError(
+            'MIMICFIX_DESCRIPTOR_INVALID',
+            `include uri="${uri}" must be a .xml or .properties file`,
+            {
+              location: a.location,
+              hint: 'include another <setup> descriptor (.xml) or key=value properties (.properties)',
+            },
+          );
+        }
+        break;
+      }
+      case 'memstore': {
+        const id = attrValue(el, 'id') as string;
+        run.memstores.declare(id);
+        memIds.add(id);
+        break;
+      }
+      case 'generator':
+        run.namedGenerators.set(attrValue(el, 'name') as string, attrValue(el, 'generator') as string);
+        break;
+      case 'echo': {
+        const t = compileAttr({ name: 'echo', value: el.text.trim(), location: el.location });
+        run.log(String(t.get(globalFrame, run.scriptContext(run.rng.fork('echo')))));
+        break;
+      }
+      case 'execute': {
+        const uri = attrValue(el, 'uri') ?? '';
+        throw new MimicfixError(
+          'MIMICFIX_DESCRIPTOR_UNSUPPORTED',
+          `<execute uri="${uri}"> runs a Python script, which the local engine does not execute`,
+          {
+            location: el.location,
+            hint:
+              'move the logic into script="..." expressions, or generate with the remote DATAMIMIC generator ' +
+              '(DATAMIMIC_URL, DATAMIMIC_PROJECT_ID, DATAMIMIC_TOKEN)',
+          },
+        );
+      }
+      default:
+        break; // database/mongodb were refused by validation
+    }
+  }
+}
+
+/**
+ * Runs a DATAMIMIC descriptor locally: parses and validates it (and everything it includes), evaluates every
+ * generate with the seeded RNG, and streams records into DATAMIMIC-formatted artifacts in `outDir`.
+ */
+export async function generate(
+  descriptorPath: string,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
+  const started = Date.now();
+  const files = new DescriptorFiles(descriptorPath);
+  const memstores = new Memstores();
+  const run = new RunState(
+    files,
+    new Rng(options.seed ?? 'mimicfix'),
+    REFERENCE_NOW,
+    options,
+    resolveLimits(options),
+    memstores,
+    undefined,
+  );
+  if (options.dataset) run.dataset = options.dataset;
+  if (options.locale) run.locale = options.locale;
+  const root = files.root();
+  if (options.outDir) fs.mkdirSync(options.outDir, { recursive: true });
+  const envProps = path.join(files.rootDir, 'conf', 'environment.env.properties');
+  if (fs.existsSync(envProps)) loadProperties(run, envProps, 'conf/environment.env.properties');
+  run.defaultSeparator = attrValue(root, 'defaultSeparator') ?? '|';
+  run.sources = new SourceLoader(files, memstores, run.defaultSeparator);
+  await Promise.resolve();
+  runSetup(root, run, new Set(), true);
+  const result: GenerateResult = {
+    artifacts: run.artifacts,
+    counts: run.counts,
+    durationMs: Date.now() - started,
+  };
+  if (run.captured) result.captured = run.captured;
+  return result;
+}
+
+/** Statically collects the files a descriptor reads and the artifacts it will write, without running it. */
 export function scanDescriptor(descriptorPath: string): DescriptorScan {
-  throw new MimicfixError('MIMICFIX_INTERNAL', `engine not built yet (${descriptorPath})`);
+  return scanDescriptorFiles(descriptorPath);
 }

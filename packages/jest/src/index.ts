@@ -1,1 +1,2 @@
-export {};
+export type { MimicfixJestOptions } from './options';
+export { useDatamimic } from './use-datamimic';

@@ -1,4 +1,17 @@
-import { Faker, base, de, de_AT, de_CH, en, en_GB, en_US, es, fr, it, type LocaleDefinition } from '@faker-js/faker';
+import {
+  base,
+  de,
+  de_AT,
+  de_CH,
+  en,
+  en_GB,
+  en_US,
+  es,
+  Faker,
+  fr,
+  it,
+  type LocaleDefinition,
+} from '@faker-js/faker';
 import type { Rng } from './rng';
 
 /**

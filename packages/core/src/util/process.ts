@@ -1,0 +1,16 @@
+import os from 'node:os';
+
+/** True when a process with this pid exists on this machine (EPERM means it exists but is not ours). */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function hostName(): string {
+  return os.hostname();
+}

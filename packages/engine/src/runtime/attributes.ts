@@ -1,0 +1,72 @@
+import { MimicfixError, type SourceLocation } from '../errors/mimicfix-error';
+import {
+  type CompiledExpression,
+  type CompiledTemplate,
+  compileExpression,
+  compileTemplate,
+} from '../script';
+import { attr, type XmlAttribute, type XmlElement } from '../xml/xml-node';
+import type { Frame } from './run-state';
+
+/** An attribute value compiled once: a constant string, or a `{expr}` template evaluated per record. */
+export interface AttrValue {
+  readonly constant: boolean;
+  readonly raw: string;
+  readonly location: SourceLocation;
+  get(frame: Frame, ctx: Parameters<CompiledTemplate['evaluate']>[1]): unknown;
+}
+
+export function hasExpr(text: string): boolean {
+  return /\{[^}]*\}/.test(text);
+}
+
+export function compileAttr(a: XmlAttribute): AttrValue {
+  if (!hasExpr(a.value)) {
+    const v = a.value;
+    return { constant: true, raw: v, location: a.location, get: () => v };
+  }
+  const t = compileTemplate(a.value, a.location);
+  return {
+    constant: t.isConstant,
+    raw: a.value,
+    location: a.location,
+    get: (f, ctx) => t.evaluate(f.scope, ctx),
+  };
+}
+
+export function optionalAttr(el: XmlElement, name: string): AttrValue | undefined {
+  const a = attr(el, name);
+  return a ? compileAttr(a) : undefined;
+}
+
+export function compileExpr(a: XmlAttribute): CompiledExpression {
+  return compileExpression(a.value, a.location);
+}
+
+export function invalidValue(a: { location: SourceLocation }, message: string, hint: string): never {
+  throw new MimicfixError('MIMICFIX_DESCRIPTOR_INVALID', message, { location: a.location, hint });
+}
+
+/** `true`/`True`/`1` → true. */
+export function parseBool(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  const s = String(v).trim().toLowerCase();
+  return s === 'true' || s === '1' || s === 'yes';
+}
+
+/** Python truthiness of a condition value. */
+export function truthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object' && !(v instanceof Date)) return Object.keys(v).length > 0;
+  return true;
+}
+
+/** Whole non-negative number from an attribute value (count, minCount, ...). */
+export function toCount(v: unknown, a: { location: SourceLocation; raw?: string }, what: string): number {
+  const n = typeof v === 'number' ? v : Number(String(v).trim());
+  if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) {
+    invalidValue(a, `${what} must be a whole number >= 0, got ${JSON.stringify(v)}`, `write ${what}="10"`);
+  }
+  return n;
+}
