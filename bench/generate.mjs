@@ -2,7 +2,7 @@
 // hand-written @faker-js/faker loop that builds records of the same shape and writes them as a JSON array.
 import fs from 'node:fs';
 import path from 'node:path';
-import { en_US, Faker } from '@faker-js/faker';
+import { base, en, en_US, Faker } from '@faker-js/faker';
 import { generate } from '@mimicfix/engine';
 import { median, settle, timed } from './lib.mjs';
 
@@ -16,7 +16,7 @@ function readRows(file) {
 
 /** What a team would write by hand instead of the descriptor: same keys, same sources, same weights. */
 function fakerPeople(count, exampleDir) {
-  const faker = new Faker({ locale: [en_US] });
+  const faker = new Faker({ locale: [en_US, en, base] });
   faker.seed(42);
   const [, ...companies] = readRows(path.join(exampleDir, 'data/companies.ent.csv'));
   const statuses = readRows(path.join(exampleDir, 'data/status.wgt.csv')).map(([value, weight]) => ({

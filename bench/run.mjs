@@ -25,7 +25,12 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `mimicfix bench — Node ${process.version}, ${os.cpus().length} × ${cpu}, ${os.platform()} ${os.arch()}`,
 );
-console.log(`${new Date().toISOString()}\n`);
+console.log(
+  `${new Date().toISOString()}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 
 const started = Date.now();
 console.log(`(a) load ${thousands(LOAD_RECORDS)} person records, ${REPETITIONS} repetitions each`);
@@ -65,6 +70,7 @@ const results = {
   node: process.version,
   cpus: os.cpus().length,
   cpu,
+  loadAverage: os.loadavg(),
   load,
   generate: { ...gen, engineRate, fakerRate },
 };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { useDatamimic } from '@mimicfix/vitest';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -56,6 +58,15 @@ describe('remote generation through the emulator', () => {
         status: string;
       }>;
       expect(tasks.map((t) => t.status)).toEqual(['SUCCESS']);
+    }
+  });
+
+  it('kept the token out of the cache entry (manifest and artifacts)', () => {
+    const files = fs.readdirSync(manifest.dir).map((f) => path.join(manifest.dir, f));
+    expect(files.some((f) => f.endsWith('manifest.json'))).toBe(true);
+    for (const file of files) {
+      if (fs.statSync(file).isFile())
+        expect(fs.readFileSync(file, 'utf8')).not.toContain('emulator-example-token');
     }
   });
 });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The BUILT bin: tests run the CLI the way users do (turbo builds before `test`). */
-export const BIN = process.env.CHECK_BIN ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
+export const BIN =
+  process.env.CHECK_BIN ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/bin.js');
 
 export interface CliResult {
   code: number | null;

@@ -41,6 +41,11 @@ export { cacheStatus, hashProject, prepareRun } from './resolve/prepare';
 export type { ResolveDeps } from './resolve/resolve';
 export { resolve } from './resolve/resolve';
 export type { SharedEntry, SharedTier } from './resolve/shared-tier';
+// SHARED TIER (src/shared/)
+export type { KeyvSharedTier, KeyvSharedTierOptions } from './shared/keyv-shared-tier';
+export { createKeyvSharedTier } from './shared/keyv-shared-tier';
+export type { OpenedSharedTier, SharedOption, SharedUrlOption } from './shared/shared-options';
+export { openSharedTier, resolveSharedOption } from './shared/shared-options';
 export type { EntryDraft, StoredEntry, StoreLookup, VerifyResult } from './store/disk-store';
 export { DiskStore } from './store/disk-store';
 export type { InUseMarker } from './store/in-use';

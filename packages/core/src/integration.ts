@@ -14,7 +14,8 @@ import type { MimicfixOptions, ResolvedManifest } from './types';
 /** Env var through which Jest's globalSetup hands the manifest path to workers. */
 export const MANIFEST_ENV = 'MIMICFIX_MANIFEST';
 
-const markers: InUseMarker[] = [];
+// One marker per cache folder: a re-run (watch mode) replaces it, so older entries become prunable again.
+const markers = new Map<string, InUseMarker>();
 
 /**
  * Loads `mimicfix.config.{ts,mjs,js,json}` from `root` (if any), merges explicit options over env over the file
@@ -30,7 +31,8 @@ export async function setupDatasets(
 ): Promise<ResolvedManifest> {
   const resolved = await loadOptions(options);
   const manifest = await resolve(resolved, deps);
-  markers.push(markInUse(resolved.cacheDir, [manifest.key]));
+  markers.get(resolved.cacheDir)?.release();
+  markers.set(resolved.cacheDir, markInUse(resolved.cacheDir, [manifest.key]));
   for (const [name, ds] of Object.entries(manifest.datasets)) {
     if (manifest.status === 'generated') {
       resolved.log(`${name}: generated ${ds.records} records in ${manifest.durationMs} ms`);
@@ -45,7 +47,8 @@ export async function setupDatasets(
 
 /** Releases the "in use" markers taken by `setupDatasets()` in this process (call from global teardown). */
 export function teardownDatasets(): void {
-  for (const m of markers.splice(0)) m.release();
+  for (const m of markers.values()) m.release();
+  markers.clear();
 }
 
 /**

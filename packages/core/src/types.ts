@@ -3,6 +3,8 @@
  * these types. Change them only together with docs/ and ARCHITECTURE.md.
  */
 import type { ArtifactFormat } from '@mimicfix/engine';
+// SHARED TIER (src/shared/): the type of option `shared`.
+import type { SharedOption } from './shared/shared-options';
 
 export type Mode = 'auto' | 'frozen' | 'refresh' | 'offline';
 
@@ -65,6 +67,12 @@ export interface MimicfixOptions {
    * `false` disables it. @default false
    */
   prune?: PruneOptions | false;
+  /**
+   * SHARED TIER (src/shared/, docs/shared-cache.md): a second cache level shared by machines, e.g. Redis. A Keyv
+   * instance or store adapter, `{ url: 'redis://…' }` (needs `@keyv/redis`), or `false`.
+   * Env `MIMICFIX_SHARED_URL`. @default false
+   */
+  shared?: SharedOption;
 }
 
 /** What `prune()` removes. Every limit is optional; entries in use by a live run are always kept. */

@@ -36,6 +36,8 @@ describe('integration', () => {
     lines.length = 0;
     await setupDatasets(opts, deps);
     expect(lines).toEqual(['order: from cache (hit)', 'person: from cache (hit)']);
+    // a re-run replaces this process's marker instead of adding one
+    expect(readdirSync(path.join(cacheDir, 'in-use'))).toHaveLength(1);
     teardownDatasets();
     expect(liveInUseKeys(cacheDir).has(first.key)).toBe(false);
   });

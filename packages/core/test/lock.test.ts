@@ -99,4 +99,17 @@ describe('key lock across processes', () => {
     await (await b).release();
     expect(order).toEqual(['a-release', 'b']);
   });
+
+  it('stops waiting when the signal aborts', async () => {
+    const cache = tempDir();
+    const a = await acquireKeyLock(cache, KEY, { timeoutMs: 1000, staleMs: 2000 });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    await expect(
+      acquireKeyLock(cache, KEY, { timeoutMs: 20_000, staleMs: 2000, signal: ac.signal }),
+    ).rejects.toMatchObject({
+      code: 'MIMICFIX_ABORTED',
+    });
+    await a.release();
+  });
 });

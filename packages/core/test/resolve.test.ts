@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheStatus, hashProject } from '../src/resolve/prepare';
@@ -140,6 +140,25 @@ describe('resolve', () => {
     expect(b.status).toBe('generated');
     expect(b.reason).toBe('miss: generator changed (test-json-backend@1.0.0 → test-json-backend@2.0.0)');
     expect(b.key).not.toBe(a.key);
+  });
+});
+
+describe('resolve failures', () => {
+  it('leaves no temp folder and no held lock when the generator fails', async () => {
+    const { root, run } = setup();
+    const failing = {
+      identity: { kind: 'local', name: 'test-json-backend', version: '1.0.0' } as const,
+      async generate(_p: unknown, outDir: string) {
+        writeFileSync(path.join(outDir, 'person.json'), '[');
+        throw new Error('generator exploded');
+      },
+    };
+    await expect(run({}, failing)).rejects.toThrow('generator exploded');
+    const cache = path.join(root, 'node_modules', '.cache', 'mimicfix');
+    const shards = readdirSync(path.join(cache, 'v1'));
+    for (const s of shards) expect(readdirSync(path.join(cache, 'v1', s))).toEqual([]);
+    expect(readdirSync(path.join(cache, 'locks'))).toEqual([]);
+    expect((await run()).status).toBe('generated');
   });
 });
 

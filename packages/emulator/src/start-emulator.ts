@@ -107,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector();
   const counts = Object.fromEntries([...ROUTE_NAMES, 'unknown'].map((n) => [n, 0])) as Emulator['counts'];
   const tasks = new Map<string, Task>();
-  const timers = new Set<NodeJS.Timeout>();
+  const timers = new Map<NodeJS.Timeout, () => void>();
   const sockets = new Set<Socket>();
   let baseUrl = '';
   let closed = false;
@@ -121,7 +121,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         timers.delete(t);
         resolve();
       }, ms);
-      timers.add(t);
+      // close() resolves pending waits early; every waiter checks `closed` afterwards.
+      timers.set(t, resolve);
     });
   }
 
@@ -574,7 +575,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async close() {
       if (closed) return;
       closed = true;
-      for (const t of timers) clearTimeout(t);
+      for (const [t, resolve] of timers) {
+        clearTimeout(t);
+        resolve();
+      }
       timers.clear();
       for (const task of tasks.values())
         if (!FINAL_STATUSES.has(task.status)) task.abort.abort(new Error('emulator closed'));
@@ -583,7 +587,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         for (const socket of sockets) socket.destroy();
       });
       await Promise.all(
-        [...tasks.values()].map((t) => Promise.race([t.done, new Promise((r) => setTimeout(r, 2000))])),
+        // Give aborted runs a moment to stop writing before the folder goes; never hold the process open for it.
+        [...tasks.values()].map((t) =>
+          Promise.race([t.done, new Promise((r) => setTimeout(r, 2000).unref())]),
+        ),
       );
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },

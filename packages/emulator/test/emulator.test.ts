@@ -297,3 +297,17 @@ describe('emulator with the mimicfix engine', () => {
     expect(bodies[1]).toBe(bodies[0]);
   });
 });
+
+describe('emulator shutdown', () => {
+  it('close() ends queued and running tasks as CANCELLED and removes its temp folder', async () => {
+    const { existsSync } = await import('node:fs');
+    emulator = await startEmulator({ tokens: TOKEN, queueDelayMs: 60_000 });
+    await upload('p1', { 'datamimic.xml': '<setup/>' });
+    const gen = await call('POST', '/api/v2/projects/p1/generate', { timeout: 0 });
+    expect(gen.json.returncode).toBe(3);
+    const dir = emulator.dataDir;
+    await emulator.close();
+    expect(emulator.tasks().map((t) => t.status)).toEqual(['CANCELLED']);
+    expect(existsSync(dir)).toBe(false);
+  });
+});

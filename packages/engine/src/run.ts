@@ -6,7 +6,7 @@ import { parseProperties } from './files/properties';
 import { Rng } from './random/rng';
 import { compileAttr } from './runtime/attributes';
 import { DescriptorFiles } from './runtime/descriptor-files';
-import { closeAllPlans, compileGenerate, runGenerate } from './runtime/generate-plan';
+import { closeAllPlans, compileGenerate, runGenerateAsync } from './runtime/generate-plan';
 import { Memstores } from './runtime/memstore';
 import { Frame, REFERENCE_NOW, type ResolvedLimits, RunState } from './runtime/run-state';
 import { SourceLoader } from './runtime/source-loader';
@@ -37,7 +37,12 @@ function loadProperties(run: RunState, abs: string, uri: string, location?: XmlE
   for (const [k, v] of parseProperties(run.files.text(abs, uri, location))) run.properties.set(k, v);
 }
 
-function runSetup(setup: XmlElement, run: RunState, memIds: Set<string>, isRoot: boolean): void {
+async function runSetup(
+  setup: XmlElement,
+  run: RunState,
+  memIds: Set<string>,
+  isRoot: boolean,
+): Promise<void> {
   if (isRoot) {
     const seed = attrValue(setup, 'rngSeed');
     if (seed !== undefined && seed.trim() !== '') run.rng = new Rng(seed.trim());
@@ -54,7 +59,7 @@ function runSetup(setup: XmlElement, run: RunState, memIds: Set<string>, isRoot:
         if (run.options.only && !run.options.only.includes(name)) break;
         try {
           const plan = compileGenerate(el, run, run.rng, 0, memIds);
-          runGenerate(plan, run, undefined);
+          await runGenerateAsync(plan, run);
         } finally {
           closeAllPlans(run); // also on failure, so no file descriptor stays open
         }
@@ -83,7 +88,7 @@ function runSetup(setup: XmlElement, run: RunState, memIds: Set<string>, isRoot:
         const abs = run.files.resolve(uri, a.location);
         if (/\.properties$/i.test(uri)) loadProperties(run, abs, uri, a.location);
         else if (/\.xml$/i.test(uri))
-          runSetup(run.files.descriptor(abs, uri, a.location), run, memIds, false);
+          await runSetup(run.files.descriptor(abs, uri, a.location), run, memIds, false);
         else {
           throw new MimicfixError(
             'MIMICFIX_DESCRIPTOR_INVALID',
@@ -157,8 +162,7 @@ export async function generate(
   if (fs.existsSync(envProps)) loadProperties(run, envProps, 'conf/environment.env.properties');
   run.defaultSeparator = attrValue(root, 'defaultSeparator') ?? '|';
   run.sources = new SourceLoader(files, memstores, run.defaultSeparator);
-  await Promise.resolve();
-  runSetup(root, run, new Set(), true);
+  await runSetup(root, run, new Set(), true);
   const result: GenerateResult = {
     artifacts: run.artifacts,
     counts: run.counts,

@@ -20,8 +20,16 @@ const swcJestDir = path.dirname(require.resolve('@swc/jest/package.json'));
 const swcCoreDir = path.dirname(require.resolve('@swc/core/package.json'));
 const jestGlobalsDir = path.dirname(createRequire(jestBin).resolve('@jest/globals/package.json'));
 
+const created: string[] = [];
+// Temp projects of passing tests are removed; a failing test's project stays for debugging.
+afterEach((ctx) => {
+  const keep = ctx.task.result?.state === 'fail';
+  for (const dir of created.splice(0)) if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function newProject(descriptor = personDescriptor(20, 'v1')) {
   const p = makeProjectDir('jest');
+  created.push(p.dir);
   fs.writeFileSync(path.join(p.dir, 'datamimic.xml'), descriptor);
   linkJest(p.dir);
   return p;
@@ -109,9 +117,16 @@ ${probeBody({ id: 'swc', dataset: 'person' })}`,
       transform: {},
       testMatch: [`<rootDir>/${name}.test.js`],
     });
+    // Jest runs each distinct globalSetup module once: project three wraps ours in its own file, so our setup
+    // runs twice in this run and the second call must be a cache hit.
+    fs.writeFileSync(
+      path.join(p.dir, 'own-setup.cjs'),
+      "module.exports = (g, p) => require('@mimicfix/jest/global-setup').default(g, p);\n",
+    );
+    const three = { ...project('three'), globalSetup: '<rootDir>/own-setup.cjs' };
     fs.writeFileSync(
       path.join(p.dir, 'jest.config.json'),
-      JSON.stringify({ projects: [project('one'), project('two'), project('three')] }),
+      JSON.stringify({ projects: [project('one'), project('two'), three] }),
     );
     for (const id of ['one', 'two', 'three'])
       fs.writeFileSync(path.join(p.dir, `${id}.test.js`), cjsProbe({ id, dataset: 'person' }));
@@ -120,6 +135,7 @@ ${probeBody({ id: 'swc', dataset: 'person' })}`,
     ]);
     expect(r.exitCode, output(r)).toBe(0);
     expect(countGenerated(output(r), 'person')).toBe(1);
+    expect(output(r)).toMatch('person: from cache');
     expect(storeManifests(p.cacheDir)).toHaveLength(1);
     const probes = readProbes(p.outDir);
     expect(Object.keys(probes).sort()).toEqual(['one', 'three', 'two']);

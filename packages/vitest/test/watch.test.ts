@@ -35,7 +35,7 @@ afterAll(() => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-it('watch mode: a descriptor edit reruns and regenerates; a test edit reruns from the cache', async () => {
+it('watch mode: a descriptor edit regenerates, a test edit reads the cache, a broken descriptor fails the rerun', async () => {
   const watch = startWatch(project, { MIMICFIX_CACHE_DIR: path.join(project, '.cache') });
   try {
     await watch.waitFor(/COUNT=5/);
@@ -53,6 +53,14 @@ it('watch mode: a descriptor edit reruns and regenerates; a test edit reruns fro
     await watch.waitFor(/Waiting for file changes/, 3);
     expect(watch.output().match(/item: from cache/g)).toHaveLength(1);
     expect(watch.output().match(/generated \d+ records/g)).toHaveLength(2);
+
+    // A broken descriptor fails the rerun's tests with its parse error; the watcher survives and recovers.
+    fs.writeFileSync(path.join(project, 'datamimic.xml'), descriptor(7).replace('count="7"', 'count="7'));
+    await watch.waitFor(/MIMICFIX_DESCRIPTOR_PARSE/);
+    await watch.waitFor(/Tests\s+1 failed/);
+    fs.writeFileSync(path.join(project, 'datamimic.xml'), descriptor(9));
+    await watch.waitFor(/COUNT=9/);
+    expect(watch.output()).toMatch(/item: generated 9 records/);
   } finally {
     await watch.stop();
   }

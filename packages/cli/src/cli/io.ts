@@ -4,6 +4,16 @@ export interface CliIo {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
 }
 
+let pipeGuard = false;
+
+/** The process streams. A closed pipe (`mimicfix hash --explain | head -1`) ends the process quietly. */
 export function processIo(): CliIo {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr };
 }

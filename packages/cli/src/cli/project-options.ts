@@ -3,7 +3,7 @@ import type { MimicfixOptions, RemoteOptions } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs, stringFlag, stringList } from './args';
 import type { CommandContext } from './command';
 import { usageError } from './usage-error';
-import { parseCounts, parseMode, parseSeed } from './values';
+import { parseCounts, parseMode } from './values';
 
 /**
  * The explicit options of a command line (flags only; core merges env, config file and defaults under them).
@@ -17,7 +17,7 @@ export function projectOptions(ctx: CommandContext, args: ParsedArgs, command: s
   const mode = stringFlag(v, 'mode');
   if (mode !== undefined) options.mode = parseMode(mode, command);
   const seed = stringFlag(v, 'seed');
-  if (seed !== undefined) options.seed = parseSeed(seed);
+  if (seed !== undefined) options.seed = seed;
   const counts = parseCounts(stringList(v, 'count'), command);
   if (counts) options.counts = counts;
   const only = stringList(v, 'only');

@@ -86,11 +86,6 @@ export function parseMode(text: string, command: string): Mode {
   return text as Mode;
 }
 
-/** A seed is a number when it looks like one (the engine hashes strings and numbers differently). */
-export function parseSeed(text: string): string | number {
-  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
-}
-
 export function parsePort(text: string, command: string): number {
   const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

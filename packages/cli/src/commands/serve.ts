@@ -1,6 +1,6 @@
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
-import { parsePort, parseSeed } from '../cli/values';
+import { parsePort } from '../cli/values';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -33,7 +33,7 @@ export const serveCommand: Command = {
       port,
       host: '127.0.0.1',
       ...(token ? { tokens: token } : {}),
-      ...(seed !== undefined ? { seed: parseSeed(seed) } : {}),
+      ...(seed !== undefined ? { seed: seed } : {}),
       ...(ctx.debug ? { log: (line: string) => ctx.debugLog(line) } : {}),
     });
     ctx.out(boolFlag(args.values, 'json') ? JSON.stringify({ url: emulator.url }) : emulator.url);

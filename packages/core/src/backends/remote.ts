@@ -76,6 +76,7 @@ export function createRemoteBackend(remote: RemoteOptions | DatamimicClientOptio
           throw await client.taskFailed(started.taskId, task?.status ?? 'FAILED (returncode 1)', signal);
         }
         if (started.outcome === 'running') await client.waitForTask(started.taskId, { signal });
+        else log(`task ${started.taskId}: finished within the generate wait`);
 
         const fallback = wanted.flatMap((e) => e.formats.map((format) => `${e.name}.${format}`));
         const listed = await client.listArtifacts(started.taskId, fallback, signal);

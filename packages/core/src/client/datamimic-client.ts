@@ -209,7 +209,11 @@ export class DatamimicClient {
     });
     const rows = data?.data;
     if (!Array.isArray(rows)) throw this.badShape('v2.searchTasks', params, '{"data": [...]}', data);
-    const row = rows.find((r) => String((r as { task_id?: unknown })?.task_id) === taskId) ?? rows[0];
+    // A row of another task (a server that ignored the filter) is not ours: keep waiting for ours.
+    const idOf = (r: unknown) => (r as { task_id?: unknown } | null)?.task_id;
+    const row =
+      rows.find((r) => String(idOf(r)) === taskId) ??
+      (rows.length === 1 && idOf(rows[0]) === undefined ? rows[0] : undefined);
     if (row === undefined) return null;
     const status = (row as { status?: unknown }).status;
     if (typeof status !== 'string')

@@ -184,7 +184,7 @@ export class Transport {
           wait = Math.max(wait, thrown.retryAfterMs);
         }
         this.options.log?.(
-          `${this.describe(route, call.params)}: ${firstLine(thrown.error.message)}; retry ${attempt}/${this.options.retries} in ${wait} ms`,
+          `${firstLine(thrown.error.message)}; retry ${attempt}/${this.options.retries} in ${wait} ms`,
         );
         await sleep(wait, call.signal);
       }
@@ -330,7 +330,6 @@ export class Transport {
     const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
     if (status === 429 || status === 503) return new AttemptFailure(error, true, retryAfterMs);
     if (status >= 500) return new AttemptFailure(error, idempotent, retryAfterMs);
-    void route;
     return error;
   }
 }

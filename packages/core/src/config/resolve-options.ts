@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { MimicfixError } from '@mimicfix/engine';
+import { describeShared, resolveSharedOption, type SharedOption } from '../shared/shared-options';
 import type { MimicfixOptions, Mode, PruneOptions, RemoteOptions } from '../types';
 import { defaultLog } from '../util/log';
 import { parseDuration, parseSize } from '../util/units';
@@ -37,6 +38,8 @@ export interface ResolvedOptions {
   env: Record<string, string | undefined>;
   signal: AbortSignal | undefined;
   prune: PruneOptions | false;
+  /** SHARED TIER (src/shared/): the shared cache option after precedence, or false. */
+  shared: SharedOption;
   /** The config file that contributed, or null. */
   configFile: string | null;
 }
@@ -144,10 +147,15 @@ export function resolveOptions(
     env,
     signal: options.signal,
     prune: pruneOpt,
+    shared: resolveSharedOption(options.shared, env, f.shared), // SHARED TIER
     configFile: file.path,
   };
   Object.defineProperty(resolved, RESOLVED, { value: true, enumerable: false });
-  defineMasking(resolved, () => ({ ...serialisable(resolved), remote: maskRemote(resolved.remote) }));
+  defineMasking(resolved, () => ({
+    ...serialisable(resolved),
+    remote: maskRemote(resolved.remote),
+    shared: describeShared(resolved.shared), // SHARED TIER: no password, no Keyv internals
+  }));
   return resolved;
 }
 
@@ -212,7 +220,7 @@ export function maskRemote(remote: ResolvedRemoteOptions | false): Record<string
 }
 
 function serialisable(r: ResolvedOptions): Record<string, unknown> {
-  const { log: _log, env: _env, signal: _signal, remote: _remote, ...rest } = r;
+  const { log: _log, env: _env, signal: _signal, remote: _remote, shared: _shared, ...rest } = r;
   return rest;
 }
 

@@ -244,6 +244,22 @@ describe('remote backend against the emulator', () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
+  it('a stalled download body → MIMICFIX_HTTP_TIMEOUT, nothing kept', async () => {
+    emulator = await startEmulator({ tokens: TOKEN, generator: fakeEngine });
+    emulator.faults.add({ route: 'v2.downloadArtifact', delayBodyMs: 3_000 });
+    const out = tempDir();
+    const error = await failure(
+      createRemoteBackend(remote({ requestTimeoutMs: 300 })).generate(project(), out, {
+        keyOptions: KEY_OPTIONS,
+        log: () => {},
+      }),
+    );
+    expect(error.code).toBe('MIMICFIX_HTTP_TIMEOUT');
+    expect(error.message).toContain('artifacts/person.csv/download: response body stalled');
+    expect(emulator.counts['v2.downloadArtifact']).toBe(1);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
   it('detects a short body against the size announced in metadata', async () => {
     emulator = await startEmulator({ tokens: TOKEN });
     const task = await emulator.seedTask('proj-a', { 'person.json': '[1,2,3]' });
@@ -263,15 +279,19 @@ describe('remote backend against the emulator', () => {
     emulator.faults.add({
       route: 'v2.searchTasks',
       status: 200,
-      body: { data: [{ task_id: 'x', status: 'WARMING_UP' }] },
+      body: { data: [{ status: 'WARMING_UP' }] },
       times: 2,
     });
+    const lines: string[] = [];
     const files = await createRemoteBackend(remote()).generate(project(), tempDir(), {
       keyOptions: KEY_OPTIONS,
-      log: () => {},
+      log: (line) => lines.push(line),
     });
     expect(files).toHaveLength(2);
     expect(emulator.counts['v2.searchTasks']).toBeGreaterThanOrEqual(3);
+    const statuses = lines.filter((l) => /^task \S+: [A-Z_]+$/.test(l)).map((l) => l.split(': ')[1]);
+    expect(statuses[0]).toBe('WARMING_UP');
+    expect(statuses.at(-1)).toBe('SUCCESS');
   });
 
   it('caps the total wait with MIMICFIX_TASK_TIMEOUT', async () => {

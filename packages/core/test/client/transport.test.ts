@@ -126,9 +126,16 @@ describe('DATAMIMIC client transport', () => {
   });
 
   it('recovers after transient 500s', async () => {
-    const c = await setup([reply(500, { detail: 'oops' }), reply(500, { detail: 'oops' }), searchOk]);
+    const lines: string[] = [];
+    const c = await setup([reply(500, { detail: 'oops' }), reply(500, { detail: 'oops' }), searchOk], {
+      log: (line) => lines.push(line),
+    });
     expect((await c.getTask('t1'))?.status).toBe('RUNNING');
     expect(server?.requests).toHaveLength(3);
+    expect(lines.map((l) => l.replace(/in \d+ ms/, 'in N ms'))).toEqual([
+      '[POST] /api/v2/projects/proj-1/tasks/search: 500: oops; retry 1/3 in N ms',
+      '[POST] /api/v2/projects/proj-1/tasks/search: 500: oops; retry 2/3 in N ms',
+    ]);
   });
 
   it('does not retry a generate after a 500 (it may have started a task) but does after 503', async () => {

@@ -1,3 +1,4 @@
+import { pyStr } from '../script/index';
 import type { ConverterDef } from './converter-def';
 
 function typeName(v: unknown): string {
@@ -79,15 +80,14 @@ export const cutLength: ConverterDef = {
   },
 };
 
-/** Append(append_str): the value as a string followed by `append_str`. */
+/** Append(append_str): Python `str(value)` followed by `append_str` (`None` counts as ''). */
 export const append: ConverterDef = {
   name: 'Append',
   params: ['append_str'],
   create(a) {
     const s = a.str('append_str');
     if (s === undefined) throw a.fail('needs the argument "append_str" (a string)');
-    return (v) =>
-      `${v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v)}${s}`;
+    return (v) => `${v === null || v === undefined ? '' : pyStr(v)}${s}`;
   },
 };
 

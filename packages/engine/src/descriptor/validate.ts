@@ -57,6 +57,16 @@ function validateElement(el: XmlElement): void {
       const entity = el.attributes.find((a) => a.name === 'entity');
       if (entity) used.push(entity);
     }
+    const modes = [...VALUE_SOURCES, 'string', 'type', 'entity'];
+    if (!el.attributes.some((a) => modes.includes(a.name))) {
+      invalid(
+        `<${el.name} name="${el.attributes.find((a) => a.name === 'name')?.value ?? ''}"> has no value: give one of ${modes
+          .filter((m) => el.name === 'variable' || m !== 'entity')
+          .join(', ')}`,
+        el,
+        'e.g. script="..." or generator="IntegerGenerator(min=1, max=9)" or type="int"',
+      );
+    }
     if (used.length > 1) {
       invalid(
         `<${el.name}> takes at most one of ${VALUE_SOURCES.join(', ')}${el.name === 'variable' ? ', entity' : ''}; found ${used

@@ -31,12 +31,21 @@ export function pyNumber(n: number): string {
   return `${mant}e${sign}${digits.padStart(2, '0')}`;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping is the point
 const NON_ASCII = /[\u007f-\uffff]/g;
 const HAS_NON_ASCII = /[\u007f-\uffff]/;
 
 /** `json.dumps(str)` with ensure_ascii=True. */
 export function pyJsonString(s: string): string {
+  // fast path: printable ASCII without quote or backslash needs no escaping
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return `"${s}"`;
   const j = JSON.stringify(s);
   return HAS_NON_ASCII.test(j)
     ? j.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)

@@ -6,7 +6,7 @@ import {
   compileTemplate,
 } from '../script';
 import { attr, type XmlAttribute, type XmlElement } from '../xml/xml-node';
-import type { Frame } from './run-state';
+import type { Frame, RunState } from './run-state';
 
 /** An attribute value compiled once: a constant string, or a `{expr}` template evaluated per record. */
 export interface AttrValue {
@@ -32,6 +32,17 @@ export function compileAttr(a: XmlAttribute): AttrValue {
     location: a.location,
     get: (f, ctx) => t.evaluate(f.scope, ctx),
   };
+}
+
+/**
+ * A path-like attribute (`source`, `uri`) that may be `{expr}`: evaluated once, when compiled, with the setup
+ * scope (properties and setup variables), since it names a file rather than a per-record value.
+ */
+export function staticPath(a: XmlAttribute, run: RunState): string {
+  if (!hasExpr(a.value)) return a.value;
+  const t = compileTemplate(a.value, a.location);
+  const rng = run.rng.fork(`path:${a.value}`);
+  return String(t.evaluate((n) => run.lookupGlobal(n), run.scriptContext(rng))).trim();
 }
 
 export function optionalAttr(el: XmlElement, name: string): AttrValue | undefined {

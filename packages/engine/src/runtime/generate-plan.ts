@@ -10,7 +10,16 @@ import type { Rng } from '../random/rng';
 import type { ScriptContext } from '../script';
 import { compileTemplate } from '../script';
 import { attr, attrValue, type XmlElement } from '../xml/xml-node';
-import { type AttrValue, compileExpr, hasExpr, optionalAttr, parseBool, toCount, truthy } from './attributes';
+import {
+  type AttrValue,
+  compileExpr,
+  hasExpr,
+  optionalAttr,
+  parseBool,
+  staticPath,
+  toCount,
+  truthy,
+} from './attributes';
 import { Frame, type RunState } from './run-state';
 import { type CompileScope, checkDepth, compileSteps, type Step } from './steps';
 import { parseTargets, type TargetSpec } from './targets';
@@ -33,6 +42,8 @@ export interface GeneratePlan {
   selector?: ReturnType<typeof compileExpr>;
   sourceScripted: boolean;
   converters: ReturnType<typeof createConverters>;
+  /** sourceScripted templates, compiled once per distinct cell text. */
+  templates: Map<string, ReturnType<typeof compileTemplate>>;
 }
 
 export function compileGenerate(
@@ -75,10 +86,11 @@ export function compileGenerate(
       sctx ??= run.scriptContext(rng.fork('script'));
       return sctx;
     },
-    source: sourceAttr ? { uri: sourceAttr.value, location: sourceAttr.location } : undefined,
+    source: sourceAttr ? { uri: staticPath(sourceAttr, run), location: sourceAttr.location } : undefined,
     cyclic: parseBool(attrValue(el, 'cyclic') ?? 'false'),
     selector: selectorAttr ? compileExpr(selectorAttr) : undefined,
     sourceScripted: parseBool(attrValue(el, 'sourceScripted') ?? 'false'),
+    templates: new Map(),
     converters: conv
       ? createConverters(conv.value, run.genContext(rng.fork('converter')), conv.location)
       : [],
@@ -173,10 +185,12 @@ function sourceRows(plan: GeneratePlan, run: RunState): unknown[] {
   return rows;
 }
 
-const templateCache = new Map<string, ReturnType<typeof compileTemplate>>();
-
 /** Runs one generate: all its records, streaming each into the targets. */
-export function runGenerate(plan: GeneratePlan, run: RunState, parent: Frame | undefined): void {
+function prepareGenerate(
+  plan: GeneratePlan,
+  run: RunState,
+  parent: Frame | undefined,
+): { count: number; one: (i: number) => void } {
   const frame = new Frame(run, parent);
   const ctx = plan.ctx();
   let count: number | undefined;
@@ -204,11 +218,17 @@ export function runGenerate(plan: GeneratePlan, run: RunState, parent: Frame | u
   }
   plan.sinks ??= openSinks(plan, run);
   const sinks = plan.sinks;
-  const captured = run.captured ? (run.captured[plan.name] ??= []) : undefined;
+  let captured: Record<string, unknown>[] | undefined;
+  if (run.captured) {
+    captured = run.captured[plan.name] ?? [];
+    run.captured[plan.name] = captured;
+  }
   run.counts[plan.name] ??= 0;
   const sourceLocation = plan.source?.location ?? plan.el.location;
   const progressEvery = Math.max(1, Math.min(10_000, Math.ceil(count / 20)));
-  for (let i = 0; i < count; i++) {
+  const total = count;
+  const templates = plan.templates;
+  const one = (i: number): void => {
     if ((i & 1023) === 0) run.checkAbort();
     let record: Record<string, unknown>;
     if (rows) {
@@ -218,10 +238,10 @@ export function runGenerate(plan: GeneratePlan, run: RunState, parent: Frame | u
         for (const k in record) {
           const v = record[k];
           if (typeof v === 'string' && hasExpr(v)) {
-            let t = templateCache.get(v);
+            let t = templates.get(v);
             if (!t) {
               t = compileTemplate(v, sourceLocation);
-              templateCache.set(v, t);
+              templates.set(v, t);
             }
             record[k] = t.evaluate(frame.scope, ctx);
           }
@@ -241,9 +261,28 @@ export function runGenerate(plan: GeneratePlan, run: RunState, parent: Frame | u
     for (const s of sinks) s.add(record);
     if (captured) captured.push(record);
     run.counts[plan.name] = (run.counts[plan.name] ?? 0) + 1;
-    if (run.options.onProgress && ((i + 1) % progressEvery === 0 || i + 1 === count)) {
-      run.options.onProgress(plan.name, i + 1, count);
+    if (run.options.onProgress && ((i + 1) % progressEvery === 0 || i + 1 === total)) {
+      run.options.onProgress(plan.name, i + 1, total);
     }
+  };
+  return { count: total, one };
+}
+
+/** Runs one generate synchronously (nested generates, once per parent record). */
+export function runGenerate(plan: GeneratePlan, run: RunState, parent: Frame | undefined): void {
+  const g = prepareGenerate(plan, run, parent);
+  for (let i = 0; i < g.count; i++) g.one(i);
+}
+
+/**
+ * Runs a top-level generate, giving the event loop a turn every 4096 records so that an AbortSignal fired
+ * from a timer or another callback is seen while a large generate runs.
+ */
+export async function runGenerateAsync(plan: GeneratePlan, run: RunState): Promise<void> {
+  const g = prepareGenerate(plan, run, undefined);
+  for (let i = 0; i < g.count; i++) {
+    if (i > 0 && (i & 4095) === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    g.one(i);
   }
 }
 

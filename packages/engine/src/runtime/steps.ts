@@ -9,6 +9,7 @@ import {
   invalidValue,
   optionalAttr,
   parseBool,
+  staticPath,
   toCount,
   truthy,
 } from './attributes';
@@ -142,7 +143,7 @@ function compileNestedKey(el: XmlElement, cs: CompileScope, name: string): Step 
   let rows: unknown[] | undefined;
   let dict: Record<string, unknown> | undefined;
   if (sourceAttr && run.sources) {
-    const loaded = run.sources.load(sourceAttr.value, {
+    const loaded = run.sources.load(staticPath(sourceAttr, run), {
       separator: attrValue(el, 'separator'),
       type: typeAttr === 'list' || typeAttr === 'dict' ? undefined : typeAttr,
       location: sourceAttr.location,

@@ -4,7 +4,7 @@ import { createConverters, createEntity, parseCallSpec } from '../generators';
 import type { Rng } from '../random/rng';
 import { renderVarTemplate, type ScriptContext } from '../script';
 import { attr, attrValue, type XmlElement } from '../xml/xml-node';
-import { compileExpr, invalidValue, truthy } from './attributes';
+import { compileExpr, invalidValue, staticPath, truthy } from './attributes';
 import { strftime, strptime } from './date-format';
 import type { Frame, RunState } from './run-state';
 import type { LoadedSource } from './source-loader';
@@ -94,7 +94,7 @@ export function compileProducer(
   }
   const source = attr(el, 'source');
   if (source && run.sources) {
-    const loaded: LoadedSource = run.sources.load(source.value, {
+    const loaded: LoadedSource = run.sources.load(staticPath(source, run), {
       separator: attrValue(el, 'separator'),
       type: attrValue(el, 'type'),
       location: source.location,
@@ -122,7 +122,7 @@ export function compileProducer(
     return () => lazyCtx().faker.helpers.fromRegExp(re);
   }
   const type = attrValue(el, 'type');
-  if (type && el.name !== 'variable') return () => randomOfType(type, rng, lazyCtx());
+  if (type) return () => randomOfType(type, rng, lazyCtx());
   return () => undefined;
 }
 

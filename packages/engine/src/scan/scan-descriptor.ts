@@ -114,6 +114,9 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
           break;
         }
         case 'variable': {
+          // a constant setup variable is known statically and may name a path (`source="{folder}/x.csv"`)
+          const constant = attrValue(el, 'constant');
+          if (constant !== undefined) properties.set(attrValue(el, 'name') as string, constant);
           const src = attr(el, 'source');
           if (src) {
             const uri = resolvePath(src);

@@ -16,7 +16,7 @@ export function arity(fn: string, args: unknown[], min: number, max: number): vo
 /** Positional argument `i`, or keyword `name`, or `dflt`. */
 export function argOr(args: unknown[], kwargs: KwArgs, i: number, name: string, dflt: unknown): unknown {
   if (i < args.length) return args[i];
-  if (kwargs !== null && kwargs.has(name)) return kwargs.get(name);
+  if (kwargs?.has(name)) return kwargs.get(name);
   return dflt;
 }
 

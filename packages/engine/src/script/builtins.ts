@@ -2,6 +2,7 @@ import { argOr, arity, asInt, asNumber, asString, noKwargs } from './args';
 import { callValue } from './call';
 import type { Env } from './context';
 import { fieldsToMs, PyDate, PyDateTime, PyTimedelta, parseIso, strptime } from './datetime';
+import { DATETIME_HELPERS, helperFunction } from './datetime-helpers';
 import { checkLength, PyError, typeError, valueError } from './errors';
 import { FAKE_NAMESPACE } from './faker-map';
 import { formatValue, pyCompare, pyEq, pyIter, pyRepr, pyStr, truthy, typeName } from './py-ops';
@@ -15,7 +16,6 @@ import {
   makeTuple,
   newDict,
   PyBuiltin,
-  PyCallable,
   PyNamespace,
 } from './values';
 
@@ -41,9 +41,15 @@ function parseIntStr(s: string, base: number): number {
     body = body.slice(1);
   }
   let b = base;
-  if (b === 16 || b === 0) if (/^0[xX]/.test(body)) (body = body.slice(2)), (b = 16);
-  if (b === 8 || b === 0) if (/^0[oO]/.test(body)) (body = body.slice(2)), (b = 8);
-  if (b === 2 || b === 0) if (/^0[bB]/.test(body)) (body = body.slice(2)), (b = 2);
+  // base 0 (and the matching base) accept a 0x/0o/0b prefix, as in Python
+  const prefixed = /^0([xob])/i.exec(body);
+  if (prefixed) {
+    const pb = { x: 16, o: 8, b: 2 }[(prefixed[1] as string).toLowerCase() as 'x' | 'o' | 'b'];
+    if (b === 0 || b === pb) {
+      body = body.slice(2);
+      b = pb;
+    }
+  }
   if (b === 0) b = 10;
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
   if (body === '' || ![...body.toLowerCase()].every((c) => digits.includes(c))) {
@@ -386,6 +392,10 @@ DATETIME.members.set('datetime', DATETIME);
 DATETIME.members.set('date', DATE);
 DATETIME.members.set('timedelta', TIMEDELTA);
 GLOBALS.set('datetime', DATETIME);
+for (const [name, helper] of DATETIME_HELPERS) {
+  const call = helperFunction(name, helper);
+  def(name, (a) => call(a));
+}
 GLOBALS.set('date', DATE);
 GLOBALS.set('timedelta', TIMEDELTA);
 

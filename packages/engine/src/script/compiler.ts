@@ -98,9 +98,9 @@ export interface CompiledExpression {
 }
 
 class Lambda extends PyCallable {
+  readonly name = '<lambda>';
   constructor(
-    readonly name: string,
-    private readonly nParams: number,
+    private readonly params: readonly string[],
     private readonly defaults: unknown[],
     private readonly body: Thunk,
     private readonly parent: Frame | null,
@@ -108,14 +108,30 @@ class Lambda extends PyCallable {
     super();
   }
   call(args: unknown[], kwargs: KwArgs, env: Env): unknown {
-    if (kwargs !== null) throw typeError('keyword arguments to lambdas are not supported');
-    const firstDefault = this.nParams - this.defaults.length;
-    if (args.length > this.nParams || args.length < firstDefault) {
-      throw typeError(`<lambda>() takes ${this.nParams} positional arguments but ${args.length} were given`);
+    const n = this.params.length;
+    const firstDefault = n - this.defaults.length;
+    if (args.length > n)
+      throw typeError(`<lambda>() takes ${n} positional arguments but ${args.length} were given`);
+    const vars = new Array<unknown>(n);
+    const set = new Array<boolean>(n).fill(false);
+    for (let i = 0; i < args.length; i++) {
+      vars[i] = args[i];
+      set[i] = true;
     }
-    const vars = new Array<unknown>(this.nParams);
-    for (let i = 0; i < this.nParams; i++)
-      vars[i] = i < args.length ? args[i] : this.defaults[i - firstDefault];
+    if (kwargs !== null) {
+      for (const [k, v] of kwargs) {
+        const idx = this.params.indexOf(k);
+        if (idx < 0) throw typeError(`<lambda>() got an unexpected keyword argument '${k}'`);
+        if (set[idx]) throw typeError(`<lambda>() got multiple values for argument '${k}'`);
+        vars[idx] = v;
+        set[idx] = true;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (set[i]) continue;
+      if (i < firstDefault) throw typeError(`<lambda>() missing required argument '${this.params[i]}'`);
+      vars[i] = this.defaults[i - firstDefault];
+    }
     const saved = env.frame;
     env.frame = { vars, parent: this.parent };
     try {
@@ -137,8 +153,6 @@ function targetNames(t: Target, out: string[]): string[] {
 }
 
 class Compiler {
-  constructor(private readonly source: string) {}
-
   compile(node: Node, scopes: Scopes): Thunk {
     switch (node.k) {
       case 'const': {
@@ -283,17 +297,16 @@ class Compiler {
         return (env) => (truthy(test(env)) ? body(env) : orelse(env));
       }
       case 'fstr':
-        return this.compileFString(node.parts, node.pos, scopes);
+        return this.compileFString(node.parts, scopes);
       case 'comp':
         return this.compileComprehension(node, scopes);
       case 'lambda': {
         const defaults = node.defaults.map((n) => this.compile(n, scopes));
         const body = this.compile(node.body, [...scopes, node.params]);
-        const n = node.params.length;
+        const params = node.params;
         return (env) =>
           new Lambda(
-            '<lambda>',
-            n,
+            params,
             defaults.map((f) => f(env)),
             body,
             env.frame,
@@ -428,7 +441,7 @@ class Compiler {
     };
   }
 
-  private compileFString(parts: (string | FStringField)[], pos: number, scopes: Scopes): Thunk {
+  private compileFString(parts: (string | FStringField)[], scopes: Scopes): Thunk {
     const pieces = parts.map((p): Thunk => {
       if (typeof p === 'string') return () => p;
       const expr = this.compile(p.expr, scopes);
@@ -446,7 +459,6 @@ class Compiler {
       };
     });
     if (pieces.length === 1) return (env) => String((pieces[0] as Thunk)(env));
-    void pos;
     return (env) => {
       let out = '';
       for (const f of pieces) out += f(env) as string;
@@ -575,7 +587,7 @@ export function compileExpression(source: string, location: SourceLocation): Com
   let thunk: Thunk;
   try {
     const ast = parseExpression(source);
-    thunk = new Compiler(source).compile(ast, []);
+    thunk = new Compiler().compile(ast, []);
   } catch (e) {
     if (e instanceof SyntaxErr) {
       throw new MimicfixError(
@@ -589,11 +601,15 @@ export function compileExpression(source: string, location: SourceLocation): Com
       );
     }
     if (e instanceof RangeError) {
-      throw new MimicfixError('MIMICFIX_SCRIPT_SYNTAX', `invalid script expression "${excerpt(source)}": nested too deeply`, {
-        location,
-        hint: 'split the expression into variables',
-        cause: e,
-      });
+      throw new MimicfixError(
+        'MIMICFIX_SCRIPT_SYNTAX',
+        `invalid script expression "${excerpt(source)}": nested too deeply`,
+        {
+          location,
+          hint: 'split the expression into variables',
+          cause: e,
+        },
+      );
     }
     throw e;
   }

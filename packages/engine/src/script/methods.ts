@@ -2,6 +2,7 @@ import { argOr, arity, asInt, asString, noKwargs } from './args';
 import { callValue } from './call';
 import type { Env } from './context';
 import { fieldsToMs, PyDate, PyDateTime, PyTimedelta } from './datetime';
+import { DATETIME_HELPERS } from './datetime-helpers';
 import { checkLength, PyError, similarNames, typeError, valueError } from './errors';
 import { formatValue, pyEq, pyGetItem, pyIter, pyRepr, pyStr, typeName } from './py-ops';
 import {
@@ -372,6 +373,14 @@ const TEMPORAL_METHODS = new Map<string, MethodFn>([
     }),
   ],
 ]);
+
+// DATAMIMIC's chainable helpers: dt.add_days(30).end_of_month()
+for (const [name, helper] of DATETIME_HELPERS) {
+  TEMPORAL_METHODS.set(
+    name,
+    m((t: PyDateTime | PyDate, a) => helper(t, a)),
+  );
+}
 
 const TIMEDELTA_METHODS = new Map<string, MethodFn>([
   ['total_seconds', m((t: PyTimedelta) => t.total_seconds())],

@@ -18,10 +18,7 @@ class Parser {
   private readonly toks: Token[];
   private i = 0;
 
-  constructor(
-    private readonly src: string,
-    private readonly offset: number,
-  ) {
+  constructor(src: string, offset: number) {
     try {
       this.toks = tokenize(src);
     } catch (e) {

@@ -416,15 +416,15 @@ export function pySlice(obj: unknown, lo: unknown, hi: unknown, step: unknown): 
   const len = obj.length;
   const st = step === null || step === undefined ? 1 : toIndex(step, 'slice');
   if (st === 0) throw valueError('slice step cannot be zero');
-  const norm = (v: unknown, dflt: number, isUpper: boolean): number => {
+  const norm = (v: unknown, dflt: number): number => {
     if (v === null || v === undefined) return dflt;
     let i = toIndex(v, 'slice');
     if (i < 0) i += len;
     if (st > 0) return Math.min(Math.max(i, 0), len);
-    return Math.min(Math.max(i, -1), len - 1) + (isUpper ? 0 : 0);
+    return Math.min(Math.max(i, -1), len - 1);
   };
-  const start = norm(lo, st > 0 ? 0 : len - 1, false);
-  const stop = norm(hi, st > 0 ? len : -1, true);
+  const start = norm(lo, st > 0 ? 0 : len - 1);
+  const stop = norm(hi, st > 0 ? len : -1);
   if (typeof obj === 'string' && st === 1) return obj.slice(start, Math.max(start, stop));
   const out: unknown[] = [];
   if (st > 0) for (let i = start; i < stop; i += st) out.push(obj[i]);

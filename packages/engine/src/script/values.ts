@@ -1,4 +1,5 @@
 import type { Env } from './context';
+import { PyError } from './errors';
 
 /** Keyword arguments of a call, or null when there are none (saves an allocation per call). */
 export type KwArgs = Map<string, unknown> | null;
@@ -45,7 +46,7 @@ export class PyNamespace extends PyCallable {
     return this.fn !== null;
   }
   call(args: unknown[], kwargs: KwArgs, env: Env): unknown {
-    if (this.fn === null) throw new TypeError(`'module' object is not callable`);
+    if (this.fn === null) throw new PyError('TypeError', `'module' object is not callable`);
     return this.fn(args, kwargs, env);
   }
 }

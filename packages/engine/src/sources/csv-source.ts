@@ -8,7 +8,6 @@ export function parseCsvRows(text: string, separator: string, file: string): str
   let i = 0;
   let quoted = false;
   let fieldStarted = false;
-  const n = text.length;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   while (i < src.length) {
     const c = src[i] as string;
@@ -62,7 +61,6 @@ export function parseCsvRows(text: string, separator: string, file: string): str
     row.push(field);
     if (!(row.length === 1 && row[0] === '')) rows.push(row);
   }
-  void n;
   return rows;
 }
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../src/index';
+import { type GenerateResult, generate } from '../../src/index';
 
 type Rec = Record<string, unknown>;
 type Check = (c: Record<string, Rec[]>, r: GenerateResult) => void;
@@ -28,11 +28,20 @@ const CASES: Record<string, Check> = {
   },
   '03-float': (c) => {
     const v = col(c.prices, 'price') as number[];
-    all(v, (x) => typeof x === 'number' && x >= 10 && x <= 20 && Math.round(x * 100) === Math.round(x * 100 * 1) && Number(x.toFixed(2)) === x);
+    all(
+      v,
+      (x) =>
+        typeof x === 'number' &&
+        x >= 10 &&
+        x <= 20 &&
+        Math.round(x * 100) === Math.round(x * 100 * 1) &&
+        Number(x.toFixed(2)) === x,
+    );
     expect(distinct(v)).toBeGreaterThan(50);
   },
   '04-boolean': (c) => expect(new Set(col(c.flags, 'flag'))).toEqual(new Set([true, false])),
-  '05-string': (c) => all(col(c.codes, 'code'), (s) => typeof s === 'string' && s.length >= 5 && s.length <= 8),
+  '05-string': (c) =>
+    all(col(c.codes, 'code'), (s) => typeof s === 'string' && s.length >= 5 && s.length <= 8),
   '06-datetime': (c) => all(col(c.events, 'day'), (s) => typeof s === 'string' && /^2020-\d\d-\d\d$/.test(s)),
   '07-uuid': (c) => {
     const v = col(c.ids, 'id');
@@ -44,9 +53,13 @@ const CASES: Record<string, Check> = {
     all(c.people!, (r) => isStr(r.given) && isStr(r.family) && isStr(r.gender));
     expect(distinct(col(c.people, 'given'))).toBeGreaterThan(10);
   },
-  '09-contact-generators': (c) => all(c.contacts!, (r) => String(r.email).includes('@') && isStr(r.phone) && isStr(r.street)),
+  '09-contact-generators': (c) =>
+    all(c.contacts!, (r) => String(r.email).includes('@') && isStr(r.phone) && isStr(r.street)),
   '10-business-generators': (c) =>
-    all(c.companies!, (r) => isStr(r.company) && isStr(r.department) && isStr(r.sector) && isStr(r.domain) && isStr(r.url)),
+    all(
+      c.companies!,
+      (r) => isStr(r.company) && isStr(r.department) && isStr(r.sector) && isStr(r.domain) && isStr(r.url),
+    ),
   '11-id-generators': (c) => {
     all(col(c.docs, 'ean'), (s) => /^\d{13}$/.test(String(s)));
     all(c.docs!, (r) => isStr(r.ssn) && isStr(r.cnpj) && isStr(r.cpf));
@@ -78,10 +91,15 @@ const CASES: Record<string, Check> = {
     all(col(c.people, 'age'), (a) => typeof a === 'number' && a >= 18 && a <= 30);
     expect(distinct(col(c.people, 'given'))).toBeGreaterThan(20);
   },
-  '17-entity-address-company': (c) => all(c.sites!, (r) => isStr(r.city) && isStr(r.zip) && isStr(r.company) && isStr(r.country)),
+  '17-entity-address-company': (c) =>
+    all(c.sites!, (r) => isStr(r.city) && isStr(r.zip) && isStr(r.company) && isStr(r.country)),
   '18-entity-finance': (c) =>
-    all(c.accounts!, (r) => /^[0-9 ]{12,}$/.test(String(r.card_number)) && isStr(r.iban) && typeof r.balance === 'number'),
-  '19-entity-healthcare': (c) => all(c.visits!, (r) => isStr(r.patient) && isStr(r.doctor) && isStr(r.specialty)),
+    all(
+      c.accounts!,
+      (r) => /^[0-9 ]{12,}$/.test(String(r.card_number)) && isStr(r.iban) && typeof r.balance === 'number',
+    ),
+  '19-entity-healthcare': (c) =>
+    all(c.visits!, (r) => isStr(r.patient) && isStr(r.doctor) && isStr(r.specialty)),
   '20-entity-commerce-insurance': (c) =>
     all(c.deals!, (r) => isStr(r.product) && typeof r.price === 'number' && isStr(r.policy)),
   '21-entity-dataset': (c) => {
@@ -90,7 +108,11 @@ const CASES: Record<string, Check> = {
   },
   '22-converters-string': (c) => expect(c.conv![0]).toEqual({ up: 'HELLO', low: 'hello', chain: 'ABC!' }),
   '23-converters-mask-hash': (c) =>
-    expect(c.masked![0]).toEqual({ mask: '******', middle: '12******90', md5: '900150983cd24fb0d6963f7d28e17f72' }),
+    expect(c.masked![0]).toEqual({
+      mask: '******',
+      middle: '12******90',
+      md5: '900150983cd24fb0d6963f7d28e17f72',
+    }),
   '24-converters-date': (c) => all(col(c.dates, 'd'), (s) => /^\d\d\.03\.2021$/.test(String(s))),
   '25-condition': (c) => {
     for (const r of c.graded!) {
@@ -126,7 +148,8 @@ const CASES: Record<string, Check> = {
     expect(nulls).toBeLessThan(260);
   },
   // DATAMIMIC: defaultValue (a Python expression) replaces a failing script or a false condition, not a None
-  '30-default-value': (c) => expect(c.defaults![0]).toEqual({ a: 'fallback', b: 'set', c: 42, d: null, e: null }),
+  '30-default-value': (c) =>
+    expect(c.defaults![0]).toEqual({ a: 'fallback', b: 'set', c: 42, d: null, e: null }),
   '31-pattern': (c) => {
     all(col(c.plates, 'plate'), (s) => /^[A-Z]{2}-[0-9]{3}$/.test(String(s)));
     all(col(c.plates, 'hex'), (s) => /^0x[0-9a-f]{4}$/.test(String(s)));
@@ -188,9 +211,20 @@ const CASES: Record<string, Check> = {
     expect(active).toBeLessThan(860);
   },
   '46-type-alone': (c) =>
-    all(c.randoms!, (r) => Number.isInteger(r.i) && typeof r.f === 'number' && typeof r.b === 'boolean' && isStr(r.s)),
+    all(
+      c.randoms!,
+      (r) => Number.isInteger(r.i) && typeof r.f === 'number' && typeof r.b === 'boolean' && isStr(r.s),
+    ),
   '47-script-functions': (c) =>
-    all(c.scripted!, (r) => [1, 2, 3].includes(r.r as number) && r.up === 'ABC' && r.length === 3 && r.cond === ((r.r as number) > 2 ? 'big' : 'small') && r.fs === 'ABC-3'),
+    all(
+      c.scripted!,
+      (r) =>
+        [1, 2, 3].includes(r.r as number) &&
+        r.up === 'ABC' &&
+        r.length === 3 &&
+        r.cond === ((r.r as number) > 2 ? 'big' : 'small') &&
+        r.fs === 'ABC-3',
+    ),
   '48-ent-csv-nested': (c) =>
     expect(c.orders![1]).toEqual({
       id: 2,
@@ -199,11 +233,25 @@ const CASES: Record<string, Check> = {
         { sku: 'B2', qty: '5', order_id: 2 },
       ],
     }),
-  '49-generate-converter': (c) => expect(c.shout).toEqual([{ a: 'QUIET', b: 'WORDS' }, { a: 'QUIET', b: 'WORDS' }]),
+  '49-generate-converter': (c) =>
+    expect(c.shout).toEqual([
+      { a: 'QUIET', b: 'WORDS' },
+      { a: 'QUIET', b: 'WORDS' },
+    ]),
   '50-targets': (c, r) => {
     expect(c.multi).toHaveLength(3);
-    expect(r.artifacts.map((a) => a.file).sort()).toEqual(['multi.csv', 'multi.json', 'multi.ndjson', 'multi.txt', 'multi.xml']);
+    expect(r.artifacts.map((a) => a.file).sort()).toEqual([
+      'multi.csv',
+      'multi.json',
+      'multi.ndjson',
+      'multi.txt',
+      'multi.xml',
+    ]);
     all(r.artifacts, (a) => a.records === 3);
+  },
+  '51-expr-source': (c) => {
+    expect(col(c.fromExpr, 'letter')).toEqual(['a', 'b', 'c', 'd']);
+    all(col(c.fromExpr, 'w'), (w) => w === 'active' || w === 'inactive');
   },
 };
 
@@ -214,7 +262,11 @@ async function runCase(name: string, seed: string): Promise<GenerateResult> {
 
 describe('conformance', () => {
   it('has a check for every descriptor and at least 40 of them', () => {
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).map((f) => f.slice(0, -4)).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => f.slice(0, -4))
+      .sort();
     expect(files).toEqual(Object.keys(CASES).sort());
     expect(files.length).toBeGreaterThanOrEqual(40);
   });

@@ -30,6 +30,8 @@ describe('converters', () => {
     ['CutLength(10)', 'ab', 'ab'],
     ["Append('_x')", 'id', 'id_x'],
     ["Append('!')", 42, '42!'],
+    ["Append('!')", true, 'True!'],
+    ["Append('!')", null, '!'],
     ['Hash', 'hello', createHash('md5').update('hello').digest('hex')],
     ["Hash('sha256', 'hex')", 'hello', '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824'],
     ["Hash('sha1', 'base64')", 'hello', createHash('sha1').update('hello').digest('base64')],

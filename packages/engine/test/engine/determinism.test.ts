@@ -47,7 +47,10 @@ describe('determinism', () => {
   it('rngSeed in <setup> wins over the seed option', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimicfix-det-'));
     const xml = path.join(dir, 'datamimic.xml');
-    fs.writeFileSync(xml, '<setup rngSeed="7"><generate name="g" count="5"><key name="v" generator="IntegerGenerator(min=0, max=1000000)"/></generate></setup>');
+    fs.writeFileSync(
+      xml,
+      '<setup rngSeed="7"><generate name="g" count="5"><key name="v" generator="IntegerGenerator(min=0, max=1000000)"/></generate></setup>',
+    );
     const a = await generate(xml, { capture: true, seed: 'x' });
     const b = await generate(xml, { capture: true, seed: 'y' });
     expect(a.captured).toEqual(b.captured);
@@ -56,10 +59,14 @@ describe('determinism', () => {
   it('adding a key does not shift the values of other keys', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mimicfix-det-'));
     const xml = path.join(dir, 'datamimic.xml');
-    const body = '<key name="a" generator="IntegerGenerator(min=0, max=1000000)"/><key name="b" values="1,2,3,4,5,6,7,8,9"/>';
+    const body =
+      '<key name="a" generator="IntegerGenerator(min=0, max=1000000)"/><key name="b" values="1,2,3,4,5,6,7,8,9"/>';
     fs.writeFileSync(xml, `<setup><generate name="g" count="20">${body}</generate></setup>`);
     const before = (await generate(xml, { capture: true })).captured!.g!;
-    fs.writeFileSync(xml, `<setup><generate name="g" count="20"><key name="z" pattern="[a-z]{5}"/>${body}</generate></setup>`);
+    fs.writeFileSync(
+      xml,
+      `<setup><generate name="g" count="20"><key name="z" pattern="[a-z]{5}"/>${body}</generate></setup>`,
+    );
     const after = (await generate(xml, { capture: true })).captured!.g!;
     expect(after.map((r) => [r.a, r.b])).toEqual(before.map((r) => [r.a, r.b]));
   });

@@ -11,7 +11,8 @@ async function run(files: Record<string, string>, root = 'datamimic.xml') {
 describe('includes, properties and paths', () => {
   it('runs an included setup in place and resolves its paths against the root folder', async () => {
     const res = await run({
-      'datamimic.xml': '<setup>\n<include uri="conf/app.properties"/>\n<include uri="parts/people.xml"/>\n</setup>',
+      'datamimic.xml':
+        '<setup>\n<include uri="conf/app.properties"/>\n<include uri="parts/people.xml"/>\n</setup>',
       'conf/app.properties': '# comment\nn = 2\nprefix=P-\n',
       'parts/people.xml':
         '<setup><generate name="people" source="data/p.ent.csv" distribution="ordered" count="{int(n)}">' +
@@ -26,7 +27,8 @@ describe('includes, properties and paths', () => {
 
   it('reads conf/environment.env.properties when present', async () => {
     const res = await run({
-      'datamimic.xml': '<setup><generate name="a" count="1"><key name="e" script="env_name"/></generate></setup>',
+      'datamimic.xml':
+        '<setup><generate name="a" count="1"><key name="e" script="env_name"/></generate></setup>',
       'conf/environment.env.properties': 'env_name=test\n',
     });
     expect(res.captured?.a).toEqual([{ e: 'test' }]);
@@ -54,7 +56,10 @@ describe('includes, properties and paths', () => {
 
   it('validates included files with their own file name', async () => {
     try {
-      await run({ 'datamimic.xml': '<setup><include uri="b.xml"/></setup>', 'b.xml': '<setup>\n<generat name="x"/></setup>' });
+      await run({
+        'datamimic.xml': '<setup><include uri="b.xml"/></setup>',
+        'b.xml': '<setup>\n<generat name="x"/></setup>',
+      });
       expect.unreachable();
     } catch (e) {
       expect(isMimicfixError(e, 'MIMICFIX_DESCRIPTOR_INVALID')).toBe(true);

@@ -18,7 +18,8 @@ async function code(p: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-const TWO = '<setup><generate name="a" count="3" target="JSON"><key name="i" generator="IncrementGenerator"/></generate><generate name="b" count="2"><key name="k" constant="x"/></generate></setup>';
+const TWO =
+  '<setup><generate name="a" count="3" target="JSON"><key name="i" generator="IncrementGenerator"/></generate><generate name="b" count="2"><key name="k" constant="x"/></generate></setup>';
 
 describe('generate options', () => {
   it('counts overrides top-level counts, only restricts generates', async () => {
@@ -34,8 +35,12 @@ describe('generate options', () => {
   });
 
   it('limits: maxCount, maxTotalRecords, maxDepth', async () => {
-    expect(await code(generate(descriptor(TWO), { capture: true, limits: { maxCount: 2 } }))).toBe('MIMICFIX_LIMIT');
-    expect(await code(generate(descriptor(TWO), { capture: true, limits: { maxTotalRecords: 4 } }))).toBe('MIMICFIX_LIMIT');
+    expect(await code(generate(descriptor(TWO), { capture: true, limits: { maxCount: 2 } }))).toBe(
+      'MIMICFIX_LIMIT',
+    );
+    expect(await code(generate(descriptor(TWO), { capture: true, limits: { maxTotalRecords: 4 } }))).toBe(
+      'MIMICFIX_LIMIT',
+    );
     const deep = descriptor(
       '<setup><generate name="a" count="1"><nestedKey name="x" type="dict"><nestedKey name="y" type="dict"><key name="z" constant="1"/></nestedKey></nestedKey></generate></setup>',
     );
@@ -48,14 +53,39 @@ describe('generate options', () => {
   it('signal aborts the run', async () => {
     const ac = new AbortController();
     ac.abort();
-    expect(await code(generate(descriptor(TWO), { capture: true, signal: ac.signal }))).toBe('MIMICFIX_ABORTED');
+    expect(await code(generate(descriptor(TWO), { capture: true, signal: ac.signal }))).toBe(
+      'MIMICFIX_ABORTED',
+    );
+  });
+
+  it('an abort from a timer stops a large generate mid-run and closes its files', async () => {
+    const dir = project({
+      'datamimic.xml':
+        '<setup><generate name="big" count="5000000" target="JSON"><key name="i" generator="IncrementGenerator"/></generate></setup>',
+    });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 50);
+    let done = 0;
+    const outDir = path.join(dir, 'out');
+    const result = generate(path.join(dir, 'datamimic.xml'), {
+      outDir,
+      signal: ac.signal,
+      onProgress: (_n, d) => {
+        done = d;
+      },
+    });
+    expect(await code(result)).toBe('MIMICFIX_ABORTED');
+    expect(done).toBeLessThan(5_000_000);
+    expect(fs.readFileSync(path.join(outDir, 'big.json'), 'utf8').endsWith('\n]')).toBe(true);
   });
 
   it('onProgress reports up to the total and log receives echo', async () => {
     const progress: Array<[string, number, number]> = [];
     const lines: string[] = [];
     await generate(
-      descriptor('<setup><echo>start</echo><generate name="a" count="40"><key name="i" generator="IncrementGenerator"/><echo>rec {i}</echo></generate></setup>'),
+      descriptor(
+        '<setup><echo>start</echo><generate name="a" count="40"><key name="i" generator="IncrementGenerator"/><echo>rec {i}</echo></generate></setup>',
+      ),
       { capture: true, onProgress: (n, d, t) => progress.push([n, d, t]), log: (l) => lines.push(l) },
     );
     expect(progress.at(-1)).toEqual(['a', 40, 40]);

@@ -51,6 +51,17 @@ describe('scanDescriptor', () => {
     ]);
   });
 
+  it('resolves paths built from constant setup variables', () => {
+    const dir = project({
+      'datamimic.xml':
+        '<setup><variable name="folder" constant="data"/><generate name="a" source="{folder}/a.json" target="JSON"/></setup>',
+      'data/a.json': '[]',
+    });
+    const scan = scanDescriptor(path.join(dir, 'datamimic.xml'));
+    expect(scan.files.map((f) => path.relative(dir, f))).toEqual(['data/a.json', 'datamimic.xml']);
+    expect(scan.unresolved).toEqual([]);
+  });
+
   it('fails like generate on invalid descriptors and escaping paths', () => {
     const bad = project({ 'datamimic.xml': '<setup><generate nam="a"/></setup>' });
     expect(() => scanDescriptor(path.join(bad, 'datamimic.xml'))).toThrow(/did you mean "name"/);

@@ -23,7 +23,8 @@ describe('sources', () => {
 
   it('takes separator= and the setup defaultSeparator', async () => {
     const a = await capture({
-      'datamimic.xml': '<setup><generate name="c" source="c.ent.csv" separator="," distribution="ordered"/></setup>',
+      'datamimic.xml':
+        '<setup><generate name="c" source="c.ent.csv" separator="," distribution="ordered"/></setup>',
       'c.ent.csv': 'a,b\n1,2\n',
     });
     expect(a.c).toEqual([{ a: '1', b: '2' }]);
@@ -58,7 +59,8 @@ describe('sources', () => {
 
   it('picks weighted values from *.wgt.csv, empty values included', async () => {
     const c = await capture({
-      'datamimic.xml': '<setup><generate name="g" count="2000"><key name="v" source="w.wgt.csv"/></generate></setup>',
+      'datamimic.xml':
+        '<setup><generate name="g" count="2000"><key name="v" source="w.wgt.csv"/></generate></setup>',
       'w.wgt.csv': 'a|3\n|1\nnever|0\n',
     });
     const counts = new Map<unknown, number>();
@@ -123,7 +125,10 @@ describe('sources', () => {
       ['c.json', '{nope'],
     ] as const) {
       try {
-        await capture({ 'datamimic.xml': `<setup><generate name="c" source="${file}"/></setup>`, [file]: content });
+        await capture({
+          'datamimic.xml': `<setup><generate name="c" source="${file}"/></setup>`,
+          [file]: content,
+        });
         expect.unreachable();
       } catch (e) {
         expect(isMimicfixError(e, 'MIMICFIX_SOURCE'), String(e)).toBe(true);

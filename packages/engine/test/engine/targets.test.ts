@@ -16,7 +16,9 @@ const TWO = `<key name="id" script="1 + 0"/><key name="name" values="'Zoë'"/><k
 
 describe('exporters write DATAMIMIC bytes', () => {
   it('JSON: array, one record per line, Python separators, ensure_ascii', async () => {
-    const { out, res } = await gen(`<setup><generate name="p" count="2" target="JSON">${TWO}</generate></setup>`);
+    const { out, res } = await gen(
+      `<setup><generate name="p" count="2" target="JSON">${TWO}</generate></setup>`,
+    );
     expect(read(out, 'p.json')).toBe(
       '[\n' +
         '{"id": 1, "name": "Zo\\u00eb", "ok": true, "score": 1.5, "none": null, "tags": ["a", "b"]},\n' +
@@ -32,13 +34,17 @@ describe('exporters write DATAMIMIC bytes', () => {
   });
 
   it('NDJSON: one record per line', async () => {
-    const { out, res } = await gen(`<setup><generate name="p" count="2" target="JSON(use_ndjson=True)"><key name="i" generator="IncrementGenerator"/></generate></setup>`);
+    const { out, res } = await gen(
+      `<setup><generate name="p" count="2" target="JSON(use_ndjson=True)"><key name="i" generator="IncrementGenerator"/></generate></setup>`,
+    );
     expect(read(out, 'p.ndjson')).toBe('{"i": 1}\n{"i": 2}\n');
     expect(res.artifacts[0]).toMatchObject({ file: 'p.ndjson', format: 'ndjson', records: 2 });
   });
 
   it('JSON(chunk_size=N): <name>_<i>.json files', async () => {
-    const { out, res } = await gen(`<setup><generate name="p" count="5" target="JSON(chunk_size=2)"><key name="i" generator="IncrementGenerator"/></generate></setup>`);
+    const { out, res } = await gen(
+      `<setup><generate name="p" count="5" target="JSON(chunk_size=2)"><key name="i" generator="IncrementGenerator"/></generate></setup>`,
+    );
     expect(res.artifacts.map((a) => [a.file, a.records])).toEqual([
       ['p_0.json', 2],
       ['p_1.json', 2],
@@ -49,7 +55,9 @@ describe('exporters write DATAMIMIC bytes', () => {
   });
 
   it('JSON(chunk_size=1): one indented object per file', async () => {
-    const { out } = await gen(`<setup><generate name="p" count="2" target="JSON(chunk_size=1)"><key name="i" generator="IncrementGenerator"/><key name="t" script="[1]"/></generate></setup>`);
+    const { out } = await gen(
+      `<setup><generate name="p" count="2" target="JSON(chunk_size=1)"><key name="i" generator="IncrementGenerator"/><key name="t" script="[1]"/></generate></setup>`,
+    );
     expect(read(out, 'p_0.json')).toBe('{\n    "i": 1,\n    "t": [\n        1\n    ]\n}\n');
   });
 
@@ -57,13 +65,19 @@ describe('exporters write DATAMIMIC bytes', () => {
     const { out } = await gen(
       `<setup><generate name="p" count="1" target="CSV">${TWO}<key name="q" constant='a"b|c'/></generate></setup>`,
     );
-    expect(read(out, 'p.csv')).toBe('id|name|ok|score|none|tags|q\r\n1|Zoë|True|1.5||[\'a\', \'b\']|"a""b|c"\r\n');
+    expect(read(out, 'p.csv')).toBe(
+      'id|name|ok|score|none|tags|q\r\n1|Zoë|True|1.5||[\'a\', \'b\']|"a""b|c"\r\n',
+    );
   });
 
   it('CSV(delimiter=",") and the setup defaultSeparator', async () => {
-    const a = await gen(`<setup><generate name="p" count="1" target="CSV(delimiter=',')"><key name="a" constant="x,y"/><key name="b" constant="z"/></generate></setup>`);
+    const a = await gen(
+      `<setup><generate name="p" count="1" target="CSV(delimiter=',')"><key name="a" constant="x,y"/><key name="b" constant="z"/></generate></setup>`,
+    );
     expect(read(a.out, 'p.csv')).toBe('a,b\r\n"x,y",z\r\n');
-    const b = await gen(`<setup defaultSeparator=";"><generate name="p" count="1" target="CSV"><key name="a" constant="1"/><key name="b" constant="2"/></generate></setup>`);
+    const b = await gen(
+      `<setup defaultSeparator=";"><generate name="p" count="1" target="CSV"><key name="a" constant="1"/><key name="b" constant="2"/></generate></setup>`,
+    );
     expect(read(b.out, 'p.csv')).toBe('a;b\r\n1;2\r\n');
   });
 
@@ -80,15 +94,39 @@ describe('exporters write DATAMIMIC bytes', () => {
   });
 
   it('XML(root_element, item_element) and the one-record-one-field quirk', async () => {
-    const a = await gen(`<setup><generate name="p" count="2" target="XML(root_element='people', item_element='person')"><key name="a" constant="1"/><key name="b" constant="2"/></generate></setup>`);
-    expect(read(a.out, 'p.xml')).toBe('<people>\n<person><a>1</a><b>2</b></person>\n<person><a>1</a><b>2</b></person>\n</people>');
-    const b = await gen(`<setup><generate name="p" count="1" target="XML"><key name="a" constant="1"/></generate></setup>`);
+    const a = await gen(
+      `<setup><generate name="p" count="2" target="XML(root_element='people', item_element='person')"><key name="a" constant="1"/><key name="b" constant="2"/></generate></setup>`,
+    );
+    expect(read(a.out, 'p.xml')).toBe(
+      '<people>\n<person><a>1</a><b>2</b></person>\n<person><a>1</a><b>2</b></person>\n</people>',
+    );
+    const b = await gen(
+      `<setup><generate name="p" count="1" target="XML"><key name="a" constant="1"/></generate></setup>`,
+    );
     expect(read(b.out, 'p.xml')).toBe('<a>1</a>');
+  });
+
+  it('XML: @keys become attributes, #text the element text', async () => {
+    const { out } = await gen(
+      `<setup><generate name="p" count="2" target="XML"><nestedKey name="price" type="dict"><key name="@currency" constant="EUR"/><key name="#text" constant="9.5"/></nestedKey><key name="n" constant="a&amp;b"/></generate></setup>`,
+    );
+    expect(read(out, 'p.xml')).toBe(
+      '<list>\n<item><price currency="EUR">9.5</price><n>a&amp;b</n></item>\n<item><price currency="EUR">9.5</price><n>a&amp;b</n></item>\n</list>',
+    );
+  });
+
+  it('CSV(quotechar=...) quotes with that character', async () => {
+    const { out } = await gen(
+      `<setup><generate name="p" count="1" target="CSV(delimiter=',', quotechar=&quot;'&quot;)"><key name="a" constant="x,y"/><key name="b" constant="it's"/></generate></setup>`,
+    );
+    expect(read(out, 'p.csv')).toBe("a,b\r\n'x,y','it''s'\r\n");
   });
 
   it('TXT: "<name>: <Python str(record)>" lines', async () => {
     const { out } = await gen(`<setup><generate name="p" count="1" target="TXT">${TWO}</generate></setup>`);
-    expect(read(out, 'p.txt')).toBe("p: {'id': 1, 'name': 'Zoë', 'ok': True, 'score': 1.5, 'none': None, 'tags': ['a', 'b']}\n");
+    expect(read(out, 'p.txt')).toBe(
+      "p: {'id': 1, 'name': 'Zoë', 'ok': True, 'score': 1.5, 'none': None, 'tags': ['a', 'b']}\n",
+    );
   });
 
   it('several targets, ConsoleExporter/LogExporter to the log, no target = no file', async () => {

@@ -16,7 +16,9 @@ async function failure(xml: string, files: Record<string, string> = {}): Promise
 
 describe('descriptor validation', () => {
   it('names an unknown element with a suggestion and its position', async () => {
-    const e = await failure('<setup>\n  <generate name="a" count="1">\n    <kee name="x" constant="1"/>\n  </generate>\n</setup>');
+    const e = await failure(
+      '<setup>\n  <generate name="a" count="1">\n    <kee name="x" constant="1"/>\n  </generate>\n</setup>',
+    );
     expect(e.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
     expect(e.location).toMatchObject({ line: 3, column: 5 });
     expect(e.message).toContain('unknown element <kee> inside <generate> (did you mean "key"?)');
@@ -35,10 +37,23 @@ describe('descriptor validation', () => {
   });
 
   it('requires name on generate and a single value source on key', async () => {
-    expect((await failure('<setup>\n<generate count="1"/></setup>')).message).toContain('needs the attribute "name"');
-    const e = await failure('<setup><generate name="a"><key name="k" constant="1" script="2"/></generate></setup>');
+    expect((await failure('<setup>\n<generate count="1"/></setup>')).message).toContain(
+      'needs the attribute "name"',
+    );
+    const e = await failure(
+      '<setup><generate name="a"><key name="k" constant="1" script="2"/></generate></setup>',
+    );
     expect(e.message).toContain('found constant and script');
     expect(e.location?.column).toBe(54);
+  });
+
+  it('refuses a key without any value source', async () => {
+    const e = await failure(
+      '<setup><generate name="a" count="1">\n  <key name="k" nullQuota="0.5"/></generate></setup>',
+    );
+    expect(e.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
+    expect(e.location).toMatchObject({ line: 2, column: 3 });
+    expect(e.message).toContain('<key name="k"> has no value');
   });
 
   it('refuses elements in the wrong parent', async () => {
@@ -59,6 +74,15 @@ describe('descriptor validation', () => {
       expect(e.hint).toContain('DATAMIMIC_URL');
       expect(e.location?.line).toBe(1);
     }
+  });
+
+  it('reports a failing script at its attribute', async () => {
+    const e = await failure(
+      '<setup><generate name="a" count="1">\n    <key name="k" script="undefined_thing + 1"/></generate></setup>',
+    );
+    expect(e.code).toBe('MIMICFIX_SCRIPT_ERROR');
+    expect(e.location?.line).toBe(2);
+    expect(e.message).toContain('undefined_thing');
   });
 
   it('refuses python execute scripts clearly', async () => {

@@ -14,7 +14,10 @@ function parseError(xml: string): MimicfixError {
 
 describe('parseXml', () => {
   it('records line:column of every element and attribute', () => {
-    const root = parseXml('<setup>\n  <generate name="a"\n      count="2">\n\t<key name="k" constant="x"/>\n  </generate>\n</setup>', 'f.xml');
+    const root = parseXml(
+      '<setup>\n  <generate name="a"\n      count="2">\n\t<key name="k" constant="x"/>\n  </generate>\n</setup>',
+      'f.xml',
+    );
     expect(root.location).toEqual({ file: 'f.xml', line: 1, column: 1 });
     const gen = root.children[0]!;
     expect(gen.location).toMatchObject({ line: 2, column: 3 });
@@ -28,13 +31,19 @@ describe('parseXml', () => {
   });
 
   it('decodes the five predefined entities and numeric references', () => {
-    const root = parseXml(`<setup a="&lt;&gt;&amp;&quot;&apos;&#65;&#x42;"><echo>x &amp; y</echo></setup>`, 'f');
+    const root = parseXml(
+      `<setup a="&lt;&gt;&amp;&quot;&apos;&#65;&#x42;"><echo>x &amp; y</echo></setup>`,
+      'f',
+    );
     expect(root.attributes[0]!.value).toBe(`<>&"'AB`);
     expect(root.children[0]!.text).toBe('x & y');
   });
 
   it('keeps CDATA text and skips comments and the XML declaration', () => {
-    const root = parseXml('<?xml version="1.0"?>\n<!-- c -->\n<setup><echo><![CDATA[a < b]]></echo></setup>', 'f');
+    const root = parseXml(
+      '<?xml version="1.0"?>\n<!-- c -->\n<setup><echo><![CDATA[a < b]]></echo></setup>',
+      'f',
+    );
     expect(root.children[0]!.text).toBe('a < b');
   });
 

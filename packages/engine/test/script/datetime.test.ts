@@ -36,6 +36,18 @@ const cases: [string, unknown][] = [
   ["datetime.fromisoformat('2021-03-04T05:06:07').second", 7],
   ['datetime(2024, 1, 15).weekday()', 0],
   ["f'{datetime(2024, 1, 2):%d.%m.%Y}'", '02.01.2024'],
+  // DATAMIMIC datetime helpers, as functions and chainable methods
+  ['str(add_days(datetime(2024, 1, 31), 1))', '2024-02-01 00:00:00'],
+  ['str(add_months(date(2024, 1, 31), 1))', '2024-02-29'],
+  ['str(add_years(date(2024, 2, 29), 1))', '2025-02-28'],
+  ['str(add_hours(date(2024, 1, 1), 5))', '2024-01-01 05:00:00'],
+  ['str(datetime(2024, 1, 31, 8).add_months(1).end_of_month())', '2024-02-29 23:59:59.999000'],
+  ['str(date(2024, 5, 17).start_of_month())', '2024-05-01'],
+  ['str(date(2024, 5, 17).end_of_year())', '2024-12-31'],
+  ['str(datetime(2024, 5, 17, 13).start_of_day())', '2024-05-17 00:00:00'],
+  ["str(date_offset(datetime(2024, 1, 1), '1y2mo3d4h'))", '2025-03-04 04:00:00'],
+  ["str(datetime(2024, 3, 1).date_offset('-1d'))", '2024-02-29 00:00:00'],
+  ["add_weeks(datetime.now(), 2).strftime('%Y-%m-%d')", '2024-01-29'],
   ['datetime.now().date() == date(2024, 1, 15)', true],
 ];
 
@@ -56,6 +68,11 @@ describe('datetime', () => {
 
   it('reads a JS Date from the scope as a datetime', () => {
     expect(run("d.strftime('%Y/%m/%d')", { d: new Date(Date.UTC(2020, 6, 4)) })).toBe('2020/07/04');
+  });
+
+  it('helpers refuse strings (a formatted date is no longer a datetime)', () => {
+    expect(() => run("add_days('2024-01-01', 1)")).toThrow(/needs a datetime or date, not 'str'/);
+    expect(() => run("date_offset(datetime.now(), '3x')")).toThrow(/invalid offset '3x'/);
   });
 
   it('rejects invalid dates with a script error', () => {

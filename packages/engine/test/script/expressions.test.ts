@@ -3,7 +3,7 @@ import { pyStr } from '../../src/script';
 import { run } from './helpers';
 
 const vars = {
-  x: 3.14159,
+  x: 3.25159,
   n: 42,
   s: 'Hello World',
   xs: [3, 1, 2],
@@ -84,6 +84,12 @@ const cases: [string, unknown][] = [
   ['s[::-1]', 'dlroW olleH'],
   ['xs[::2]', [3, 2]],
   ['s[:100]', 'Hello World'],
+  ["'abcdef'[4:1:-1]", 'edc'],
+  ["'abcdef'[-1:-4:-1]", 'fed'],
+  ['[1, 2, 3, 4][10:0:-2]', [4, 2]],
+  ["'abc'[-10:]", 'abc'],
+  ["'abc'[5:]", ''],
+  ['(1, 2, 3)[1:]', [2, 3]],
   // builtins
   ['str(1) + str(2.5) + str(True) + str(None)', '12.5TrueNone'],
   ["int('12')", 12],
@@ -100,7 +106,7 @@ const cases: [string, unknown][] = [
   ['round(3.5)', 4],
   ['round(-2.5)', -2],
   ['round(2.675, 2)', 2.67],
-  ['round(x, 2)', 3.14],
+  ['round(x, 2)', 3.25],
   ['round(1234, -2)', 1200],
   ['min(xs)', 1],
   ['max(3, 7, 5)', 7],
@@ -167,7 +173,7 @@ const cases: [string, unknown][] = [
   ["'ab'.ljust(4, '.')", 'ab..'],
   ["'ab'.rjust(4)", '  ab'],
   ["'%s-%05d' % ('id', 42)", 'id-00042'],
-  ["'%.2f' % x", '3.14'],
+  ["'%.2f' % x", '3.25'],
   // list/dict methods
   ["d.get('a')", 1],
   ["d.get('zz', 'dflt')", 'dflt'],
@@ -187,7 +193,7 @@ const cases: [string, unknown][] = [
   ["{'items': [1]}.items", [1]],
   ["{'double': lambda v: v * 2}.double(4)", 8],
   // f-strings
-  ["f'{x:.2f}'", '3.14'],
+  ["f'{x:.2f}'", '3.25'],
   ["f'{n:05d}'", '00042'],
   ["f'{n:,}'", '42'],
   ["f'{1234567:,}'", '1,234,567'],
@@ -198,7 +204,7 @@ const cases: [string, unknown][] = [
   ["f'{n:>6}|{s:<12}|'", '    42|Hello World |'],
   ["f'{0.5:.0%}'", '50%'],
   ["f'{n:x}'", '2a'],
-  ["f'{x:{n // 10}.{1 + 1}f}'", '3.14'],
+  ["f'{x:{n // 10}.{1 + 1}f}'", '3.25'],
   ['f\'{d["a"]}\'', '1'],
   ["f'{True}'", 'True'],
   ["f'{xs}'", '[3, 1, 2]'],
@@ -220,13 +226,14 @@ const cases: [string, unknown][] = [
   ['[c.upper() for c in "ab"]', ['A', 'B']],
   ['[[j for j in range(i)] for i in range(3)]', [[], [0], [0, 1]]],
   ['(lambda a, b=2: a * b)(5)', 10],
+  ['(lambda a, b=2: a - b)(b=1, a=5)', 4],
   ['list(map(lambda v: v + n, xs))', [45, 43, 44]],
   // math
   ['math.floor(2.7)', 2],
   ['math.ceil(2.1)', 3],
   ['math.sqrt(16)', 4],
   ['math.pow(2, 3)', 8],
-  ['round(math.pi, 4)', 3.1416],
+  ['round(math.pi * 1000)', 3142],
   ['math.log(math.e)', 1],
   ['math.log(8, 2)', 3],
   ['math.trunc(-2.5)', -2],
