@@ -17,7 +17,7 @@ fs.mkdirSync(tmpDir, { recursive: true });
 
 const LOAD_RECORDS = Number(process.env.BENCH_LOAD_RECORDS ?? 100_000);
 const GENERATE_RECORDS = Number(process.env.BENCH_GENERATE_RECORDS ?? 20_000);
-const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 5);
+const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 7);
 // Generation is the slow half: three runs give a median within the ~2 minute budget.
 const GENERATE_REPETITIONS = 3;
 

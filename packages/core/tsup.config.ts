@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', integration: 'src/integration.ts' },
+  entry: { index: 'src/index.ts', integration: 'src/integration.ts', runtime: 'src/runtime.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -69,6 +69,17 @@ describe('generate, hash, verify, prune on a local project', () => {
     expect(fs.readFileSync(path.join(dir, 'city.csv'), 'utf8').split(/\r?\n/)[0]).toMatch(/^code.label$/);
   });
 
+  it('status without a task says whether the descriptor is cached', async () => {
+    const hit = await p.run('status');
+    expect(hit.code, hit.stderr).toBe(0);
+    expect(hit.stdout).toMatch(new RegExp(`^hit ${key}$`, 'm'));
+    const miss = await p.run('status', '--count', 'person=9', '--json');
+    expect(miss.code).toBe(3);
+    const json = JSON.parse(miss.stdout);
+    expect(json.status).toBe('miss');
+    expect(json.changes).toEqual(['counts changed']);
+  });
+
   it('a second generate reads the cache', async () => {
     const r = await p.run('generate');
     expect(r.code, r.stderr).toBe(0);
@@ -149,6 +160,21 @@ describe('keys, modes and errors', () => {
     expect(seeded).not.toBe(after);
     const counted = (await p.run('hash', '--count', 'person=7')).stdout.trim();
     expect(counted).not.toBe(after);
+  });
+
+  it('reads mimicfix.config.json, and flags override it', async () => {
+    const plain = project();
+    const seven = (await plain.run('hash', '--seed', '7')).stdout;
+    const configured = project({ ...projectFiles(), 'mimicfix.config.json': '{"seed": "7"}' });
+    // The config file is not part of the closure: same key as the flag.
+    expect((await configured.run('hash')).stdout).toBe(seven);
+    expect((await configured.run('hash', '--seed', 'mimicfix')).stdout).toBe(
+      (await plain.run('hash')).stdout,
+    );
+    const broken = project({ ...projectFiles(), 'mimicfix.config.json': '{"seed": ' });
+    const r = await broken.run('hash');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error MIMICFIX_CONFIG:');
   });
 
   it('frozen mode fails with exit 3 on a miss and generates nothing', async () => {

@@ -21,7 +21,7 @@ describe('help, version and usage errors', () => {
       expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
     expect(r.stdout).toContain('Exit codes:');
-    expect(r.stdout).toMatch(/^ {4}3 {2}cache miss in frozen\/offline mode$/m);
+    expect(r.stdout).toMatch(/^ {4}3 {2}cache miss in frozen\/offline mode/m);
     expect(r.stderr).toBe('');
   });
 

@@ -3,6 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProbeSpec, RunResult } from './types';
 
+// Set by a parent Vitest/Vite process (import.meta.env mirrors) and meaningless to a child runner.
+const PARENT_RUNNER_VARS = new Set([
+  'TEST',
+  'NODE_ENV',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'BASE_URL',
+  'FORCE_TTY',
+]);
+
 /**
  * The environment of a child runner: the parent's, minus anything that would leak the parent run into the
  * child (mimicfix/DATAMIMIC settings, the parent runner's worker ids and report dir), plus `extra`.
@@ -11,7 +23,7 @@ export function childEnv(extra: Record<string, string>): Record<string, string> 
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (/^(MIMICFIX_|DATAMIMIC_|VITEST|JEST_)/.test(name) || name === 'TEST' || name === 'NODE_ENV') continue;
+    if (/^(MIMICFIX_|DATAMIMIC_|VITEST|JEST_)/.test(name) || PARENT_RUNNER_VARS.has(name)) continue;
     env[name] = value;
   }
   return { ...env, FORCE_COLOR: '0', NO_COLOR: '1', ...extra };

@@ -2,7 +2,18 @@ export type { MimicfixErrorCode, MimicfixErrorOptions, SourceLocation } from '@m
 export { isMimicfixError, MimicfixError } from '@mimicfix/engine';
 export { createLocalBackend, LOCAL_IDENTITY } from './backends/local';
 export { createRemoteBackend, remoteIdentity } from './backends/remote';
+export { countRecords } from './backends/remote-records';
 export { selectBackend } from './backends/select-backend';
+export type {
+  DatamimicClientOptions,
+  GenerateAnswer,
+  RemoteArtifact,
+  TaskInfo,
+  UploadFile,
+} from './client/datamimic-client';
+export { DatamimicClient, toUploadFiles } from './client/datamimic-client';
+export type { HttpMethod, RouteName, RouteSpec, TaskOutcome } from './client/routes';
+export { buildPath, classifyTaskStatus, ROUTES, TASK_STATUS } from './client/routes';
 export type { LoadedConfigFile } from './config/load-config-file';
 export { CONFIG_FILE_NAMES, loadConfigFile } from './config/load-config-file';
 export { loadOptions } from './config/load-options';

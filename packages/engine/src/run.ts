@@ -154,6 +154,13 @@ export async function generate(
     memstores,
     undefined,
   );
+  for (const [name, n] of Object.entries(options.counts ?? {})) {
+    if (!(Number.isInteger(n) && n >= 0)) {
+      throw new MimicfixError('MIMICFIX_CONFIG', `counts.${name} must be a whole number >= 0, got ${n}`, {
+        hint: `pass counts: { ${JSON.stringify(name)}: 100 }`,
+      });
+    }
+  }
   if (options.dataset) run.dataset = options.dataset;
   if (options.locale) run.locale = options.locale;
   const root = files.root();
@@ -172,7 +179,12 @@ export async function generate(
   return result;
 }
 
-/** Statically collects the files a descriptor reads and the artifacts it will write, without running it. */
+/**
+ * Statically collects the files a descriptor reads and the artifacts it will write, without running it.
+ * It serves the remote generator too, so it checks only that the XML is well-formed, has a `<setup>` root and
+ * that every path stays inside the root folder; element/attribute validation (and refusing database features)
+ * happens in `generate()`.
+ */
 export function scanDescriptor(descriptorPath: string): DescriptorScan {
   return scanDescriptorFiles(descriptorPath);
 }

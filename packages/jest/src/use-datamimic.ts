@@ -1,4 +1,4 @@
-import { createDatasetAccessor, MANIFEST_ENV, readRunManifest } from '@mimicfix/core/integration';
+import { createDatasetAccessor, MANIFEST_ENV, readRunManifest } from '@mimicfix/core/runtime';
 
 // Jest gives every test file a fresh module registry, so this accessor (and its parsed records) is memoised
 // per test file within a worker; the manifest is read lazily, on the first call.

@@ -8,7 +8,7 @@ export const ExitCode = {
   FAILURE: 1,
   /** Bad command line: unknown command or flag, missing/invalid argument, invalid option value. */
   USAGE: 2,
-  /** Cache miss in `frozen` or `offline` mode. */
+  /** Cache miss in `frozen` or `offline` mode; `status` without a task on a miss. */
   CACHE_MISS: 3,
   /** Remote DATAMIMIC/HTTP problem: auth, network, timeout, bad response, failed task. */
   REMOTE: 4,
@@ -57,7 +57,7 @@ export const EXIT_CODE_HELP: ReadonlyArray<[number, string]> = [
   [ExitCode.OK, 'ok'],
   [ExitCode.FAILURE, 'failure (generation, verification or store failed)'],
   [ExitCode.USAGE, 'usage error (unknown command/flag, bad value, invalid config)'],
-  [ExitCode.CACHE_MISS, 'cache miss in frozen/offline mode'],
+  [ExitCode.CACHE_MISS, 'cache miss in frozen/offline mode (and `status` without a task on a miss)'],
   [ExitCode.REMOTE, 'remote/HTTP error (auth, network, timeout, task failed)'],
   [ExitCode.DESCRIPTOR, 'descriptor error (XML, validation, script, generator, source file)'],
   [ExitCode.INTERRUPTED, 'interrupted (SIGINT/SIGTERM)'],

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '@mimicfix/core';
 import { type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { withClient } from '../cli/remote-client';
 import { REMOTE_OPTIONS } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
-import { formatBytes } from '../cli/values';
 
 /** A name or format becomes part of a local file name: keep it to one plain path segment. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadOptions, type MimicfixOptions, type ResolvedManifest, resolve } from '@mimicfix/core';
+import {
+  formatBytes,
+  loadOptions,
+  type MimicfixOptions,
+  type ResolvedManifest,
+  resolve,
+} from '@mimicfix/core';
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { createProgress } from '../cli/progress';
@@ -13,7 +19,6 @@ import {
   MODE_OPTION,
 } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
-import { formatBytes } from '../cli/values';
 
 export const generateCommand: Command = {
   name: 'generate',

@@ -1,11 +1,4 @@
-import {
-  computeKey,
-  explainKey,
-  loadOptions,
-  loadProject,
-  normaliseKeyOptions,
-  selectBackend,
-} from '@mimicfix/core';
+import { hashProject, loadOptions } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { projectOptions } from '../cli/project-options';
@@ -34,34 +27,23 @@ export const hashCommand: Command = {
     'echo "key=mimicfix-$(npx mimicfix hash)" >> "$GITHUB_OUTPUT"',
   ],
   async run(ctx: CommandContext, args: ParsedArgs) {
+    // Resolved once here so that the descriptor path printed is the one core used.
     const resolved = await loadOptions(projectOptions(ctx, args, 'hash'));
-    const project = loadProject(resolved);
-    const { identity } = await selectBackend(resolved);
-    const keyOptions = normaliseKeyOptions({
-      seed: resolved.seed,
-      counts: resolved.counts,
-      dataset: resolved.dataset,
-      locale: resolved.locale,
-      datasets: resolved.datasets,
-    });
-    const key = computeKey(project, identity, keyOptions);
-    const inputs = explainKey(project, identity, keyOptions);
+    const { key, inputs, warnings } = await hashProject(resolved);
     if (boolFlag(args.values, 'json')) {
-      ctx.out(
-        JSON.stringify({ key, descriptor: resolved.descriptor, inputs, warnings: project.warnings }, null, 2),
-      );
+      ctx.out(JSON.stringify({ key, descriptor: resolved.descriptor, inputs, warnings: warnings }, null, 2));
       return 0;
     }
     if (!boolFlag(args.values, 'explain')) {
       ctx.out(key);
-      for (const w of project.warnings) ctx.info(`[mimicfix] warning: ${w}`);
+      for (const w of warnings) ctx.info(`[mimicfix] warning: ${w}`);
       return 0;
     }
     ctx.out(`key ${key}`);
     ctx.out(`descriptor ${resolved.descriptor}`);
     // Digest first: fixed width, so the inputs (of any length) line up after it.
     for (const i of inputs) ctx.out(`  ${i.digest}  ${i.input}`);
-    for (const w of project.warnings) ctx.out(`warning: ${w}`);
+    for (const w of warnings) ctx.out(`warning: ${w}`);
     return 0;
   },
 };

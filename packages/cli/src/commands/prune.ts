@@ -1,9 +1,9 @@
-import { loadOptions, parseDuration, parseSize, prune } from '@mimicfix/core';
+import { formatBytes, loadOptions, parseDuration, parseSize, prune } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { CACHE_OPTIONS } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
-import { formatBytes, parseCount } from '../cli/values';
+import { parseCount } from '../cli/values';
 
 export const pruneCommand: Command = {
   name: 'prune',

@@ -1,9 +1,8 @@
-import { loadOptions, loadProject } from '@mimicfix/core';
+import { formatBytes, loadOptions, loadProject } from '@mimicfix/core';
 import type { ParsedArgs } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { withClient } from '../cli/remote-client';
 import { DESCRIPTOR_DETAIL, REMOTE_OPTIONS } from '../cli/shared-options';
-import { formatBytes } from '../cli/values';
 
 export const pushCommand: Command = {
   name: 'push',

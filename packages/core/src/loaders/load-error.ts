@@ -1,4 +1,4 @@
-import { MimicfixError } from '@mimicfix/engine';
+import { MimicfixError } from '@mimicfix/engine/errors';
 
 export function datasetLoadError(file: string, problem: string, cause?: unknown): MimicfixError {
   return new MimicfixError('MIMICFIX_DATASET_LOAD', `Dataset file ${file} cannot be loaded: ${problem}.`, {

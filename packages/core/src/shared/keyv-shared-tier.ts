@@ -85,11 +85,23 @@ export function createKeyvSharedTier(
   const chunkKey = (key: string, upload: string, file: number, n: number) =>
     `${ns}chunk:${key}:${upload}:${file}:${n}`;
 
-  // Keyv emits store errors as events; without a listener they would be thrown from the emitter.
-  let errorsLogged = 0;
-  keyv.on('error', (error: unknown) => {
-    if (errorsLogged++ < 3) log(`warning: shared cache store error: ${(error as Error)?.message ?? error}`);
+  // Circuit breaker: after the first store failure the tier is off for the rest of this run, so that a Redis
+  // that is down costs one warning instead of a connection timeout per operation.
+  let down: string | undefined;
+  let onDown: (error: Error) => void = () => {};
+  // Settles every pending operation at once when the breaker trips (a client may keep a connect pending).
+  const downSignal = new Promise<never>((_, reject) => {
+    onDown = reject;
   });
+  downSignal.catch(() => {});
+  const trip = (what: string, error: unknown): void => {
+    if (down !== undefined) return;
+    down = (error as Error)?.message ?? String(error);
+    log(`warning: shared cache ${what} failed (${down}); continuing without the shared cache for this run`);
+    onDown(new Error(down));
+  };
+  // Keyv emits store errors as events; without a listener they would be thrown from the emitter.
+  keyv.on('error', (error: unknown) => trip('store', error));
 
   const redisStore = isKeyvRedis(keyv.store) ? keyv.store : undefined;
   const strategy = options.lockStrategy ?? 'auto';
@@ -116,7 +128,8 @@ export function createKeyvSharedTier(
     return primitive.then((make) => make(lockKey));
   };
 
-  const timed = <T>(what: string, work: Promise<T>): Promise<T> => withTimeout(work, opTimeout, what);
+  const timed = <T>(what: string, work: Promise<T>): Promise<T> =>
+    Promise.race([withTimeout(work, opTimeout, what), downSignal]);
 
   async function readRecord(key: string): Promise<SharedRecord | undefined> {
     const value: unknown = await keyv.get(entryKey(key));
@@ -203,10 +216,11 @@ export function createKeyvSharedTier(
     const started = Date.now();
     const token = `${hostName()}:${process.pid}:${randomUUID()}`;
     let prim: LockPrimitive;
+    if (down !== undefined) return async () => {};
     try {
       prim = await timed('lock', lockFor(key));
     } catch (error) {
-      log(`warning: shared cache lock unavailable (${(error as Error).message}); generating without it`);
+      trip('lock', error);
       return async () => {};
     }
     let announced = false;
@@ -225,9 +239,10 @@ export function createKeyvSharedTier(
         // Another machine generates: once its entry is published, stop waiting and let the caller pull it.
         if (await timed('lock', keyv.has(entryKey(key)))) return async () => {};
       } catch (error) {
-        log(`warning: shared cache lock failed (${(error as Error).message}); generating without it`);
+        trip('lock', error);
         return async () => {};
       }
+      if (down !== undefined) return async () => {};
       if (Date.now() - started >= o.timeoutMs) {
         const holder = await prim.holder().catch(() => undefined);
         throw new MimicfixError(
@@ -281,18 +296,22 @@ export function createKeyvSharedTier(
     lockKind,
     keyv,
     async get(key) {
+      if (down !== undefined) return undefined;
       try {
-        return await timed('get', pull(key));
+        const entry = await timed('get', pull(key));
+        // Keyv turns store errors into events and a plain miss; do not trust such a miss.
+        return down === undefined ? entry : undefined;
       } catch (error) {
-        log(`warning: shared cache lookup failed (${(error as Error).message}); continuing without it`);
+        trip('lookup', error);
         return undefined;
       }
     },
     async publish(entry) {
+      if (down !== undefined) return;
       try {
         await timed('publish', publish(entry));
       } catch (error) {
-        log(`warning: could not publish to the shared cache: ${(error as Error).message}`);
+        trip('publish', error);
       }
     },
     lock,

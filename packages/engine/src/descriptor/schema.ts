@@ -40,6 +40,11 @@ const VALUE_ATTRS = [
   'string',
   'separator',
   'distribution',
+  'weights',
+  'min',
+  'max',
+  'minLength',
+  'maxLength',
 ] as const;
 
 export const SCHEMA: Record<string, ElementSpec> = {

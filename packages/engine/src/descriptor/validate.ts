@@ -16,7 +16,19 @@ function invalid(message: string, el: XmlElement, hint: string, location = el.lo
  * Checks one parsed descriptor file against the element/attribute table: unknown elements and attributes
  * (with a suggestion), missing required attributes, conflicting value sources, and database-only features.
  */
-export function validateDescriptor(root: XmlElement): void {
+export function validateDescriptor(root: XmlElement, options: { lenient?: boolean } = {}): void {
+  if (options.lenient) {
+    // scanDescriptor: the descriptor may be meant for the remote generator, which knows more (databases,
+    // newer attributes); only the document shape is checked here.
+    if (root.name !== 'setup') {
+      invalid(
+        `the root element must be <setup>, found <${root.name}>`,
+        root,
+        'wrap the descriptor in <setup>...</setup>',
+      );
+    }
+    return;
+  }
   if (root.name !== 'setup') {
     invalid(
       `the root element must be <setup>, found <${root.name}>${didYouMean(root.name, ['setup'])}`,

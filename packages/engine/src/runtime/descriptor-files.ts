@@ -12,7 +12,11 @@ export class DescriptorFiles {
   private readonly parsed = new Map<string, XmlElement>();
   private readonly texts = new Map<string, string>();
 
-  constructor(rootPath: string) {
+  /** `lenient`: only the document shape is validated (scanDescriptor, which also serves remote descriptors). */
+  constructor(
+    rootPath: string,
+    private readonly lenient = false,
+  ) {
     this.rootFile = path.resolve(rootPath);
     this.rootDir = path.dirname(this.rootFile);
   }
@@ -34,7 +38,7 @@ export class DescriptorFiles {
     let el = this.parsed.get(abs);
     if (!el) {
       el = parseXml(this.text(abs, uri, location), abs);
-      validateDescriptor(el);
+      validateDescriptor(el, { lenient: this.lenient });
       this.parsed.set(abs, el);
     }
     return el;

@@ -18,11 +18,14 @@ export function parseTargets(
   text: string,
   memstoreIds: ReadonlySet<string>,
   location: SourceLocation,
+  /** scanDescriptor: unknown names (e.g. database ids) are no file targets instead of an error. */
+  lenient = false,
 ): TargetSpec[] {
   let calls: TargetCall[];
   try {
     calls = parseTargetList(text);
   } catch (e) {
+    if (lenient) return [];
     throw new MimicfixError(
       'MIMICFIX_DESCRIPTOR_INVALID',
       `target="${text}" does not parse (${(e as Error).message})`,
@@ -64,7 +67,7 @@ export function parseTargets(
       case 'LOGEXPORTER':
         return { kind: 'log' };
       default: {
-        if (memstoreIds.has(c.name)) return { kind: 'mem', id: c.name };
+        if (memstoreIds.has(c.name) || lenient) return { kind: 'mem', id: c.name }; // lenient: e.g. a database id
         const s = suggest(c.name, [...KNOWN, ...memstoreIds]);
         throw new MimicfixError(
           'MIMICFIX_DESCRIPTOR_INVALID',

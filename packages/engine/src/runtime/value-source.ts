@@ -43,6 +43,35 @@ function randomOfType(type: string | undefined, rng: Rng, sctx: ScriptContext): 
   }
 }
 
+/** DATAMIMIC's native ranges on a typed key: `type="int" min max`, `type="float" min max`, `type="string" minLength maxLength`. */
+function compileRange(
+  el: XmlElement,
+  type: string | undefined,
+  rng: Rng,
+  lazyCtx: () => ScriptContext,
+): Producer | undefined {
+  const num = (name: string): number | undefined => {
+    const a = attr(el, name);
+    if (!a) return undefined;
+    const n = Number(a.value);
+    if (!Number.isFinite(n)) invalidValue(a, `${name}="${a.value}" is not a number`, `write ${name}="10"`);
+    return n;
+  };
+  if (type === 'string' && (attr(el, 'minLength') || attr(el, 'maxLength'))) {
+    const lo = num('minLength') ?? 1;
+    const hi = num('maxLength') ?? Math.max(lo, 10);
+    return () => lazyCtx().faker.string.alphanumeric(rng.int(lo, Math.max(lo, hi)));
+  }
+  const min = num('min');
+  const max = num('max');
+  if (min === undefined && max === undefined) return undefined;
+  const lo = min ?? 0;
+  const hi = max ?? lo + 100;
+  if (type === 'int' || type === 'integer') return () => rng.int(Math.ceil(lo), Math.floor(hi));
+  if (type === 'float' || type === 'decimal') return () => rng.float(lo, hi);
+  return undefined;
+}
+
 /** Where a key's or variable's value comes from: constant, values, generator, script, source, pattern, entity, type. */
 export function compileProducer(
   el: XmlElement,
@@ -77,6 +106,23 @@ export function compileProducer(
       );
     }
     if (list.length === 0) invalidValue(values, 'values="" is empty', `write values="'a','b','c'"`);
+    const weightsAttr = attr(el, 'weights');
+    if (weightsAttr) {
+      let weights: number[] = [];
+      try {
+        weights = parseLiteralList(weightsAttr.value).map(Number);
+      } catch {
+        /* reported below */
+      }
+      if (weights.length !== list.length || weights.some((w) => !(w >= 0))) {
+        invalidValue(
+          weightsAttr,
+          `weights="${weightsAttr.value}" must be ${list.length} non-negative numbers, one per value`,
+          `write weights="3, 1" for values="'a','b'"`,
+        );
+      }
+      return () => list[rng.weightedIndex(weights)];
+    }
     return () => list[Math.floor(rng.next() * list.length)];
   }
   const generator = attr(el, 'generator');
@@ -122,6 +168,8 @@ export function compileProducer(
     return () => lazyCtx().faker.helpers.fromRegExp(re);
   }
   const type = attrValue(el, 'type');
+  const range = compileRange(el, type, rng, lazyCtx);
+  if (range) return range;
   if (type) return () => randomOfType(type, rng, lazyCtx());
   return () => undefined;
 }

@@ -18,7 +18,7 @@ import { attr, attrValue } from '../xml/xml-node';
  * attribute paths that are expressions we cannot resolve, and the artifacts each generate will write.
  */
 export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
-  const files = new DescriptorFiles(descriptorPath);
+  const files = new DescriptorFiles(descriptorPath, true);
   const closure = new Set<string>();
   const unresolved: DescriptorScan['unresolved'] = [];
   const expected: DescriptorScan['expected'] = [];
@@ -82,9 +82,11 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
     }
     const target = attr(el, 'target');
     const formats: ArtifactFormat[] =
-      target && target.value.trim() ? fileFormats(parseTargets(target.value, memIds, target.location)) : [];
-    const name = attrValue(el, 'name') as string;
-    if (formats.length > 0) expected.push({ name, formats, nested });
+      target && target.value.trim()
+        ? fileFormats(parseTargets(target.value, memIds, target.location, true))
+        : [];
+    const name = attrValue(el, 'name') ?? '';
+    if (formats.length > 0 && name) expected.push({ name, formats, nested });
     walkRecordChildren(el, nested);
   };
 
@@ -92,12 +94,12 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
     for (const el of setup.children) {
       switch (el.name) {
         case 'memstore':
-          memIds.add(attrValue(el, 'id') as string);
+          memIds.add(attrValue(el, 'id') ?? '');
           break;
         case 'include': {
-          const a = attr(el, 'uri') as XmlAttribute;
-          const uri = resolvePath(a);
-          if (!uri) break;
+          const a = attr(el, 'uri');
+          const uri = a && resolvePath(a);
+          if (!a || !uri) break;
           const abs = addFile(a, uri);
           if (/\.properties$/i.test(uri)) {
             for (const [k, v] of parseProperties(files.text(abs, uri, a.location))) properties.set(k, v);
@@ -108,9 +110,9 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
           break;
         }
         case 'execute': {
-          const a = attr(el, 'uri') as XmlAttribute;
-          const uri = resolvePath(a);
-          if (uri) addFile(a, uri);
+          const a = attr(el, 'uri');
+          const uri = a && resolvePath(a);
+          if (a && uri) addFile(a, uri);
           break;
         }
         case 'variable': {

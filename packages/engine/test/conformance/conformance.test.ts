@@ -253,6 +253,14 @@ const CASES: Record<string, Check> = {
     expect(col(c.fromExpr, 'letter')).toEqual(['a', 'b', 'c', 'd']);
     all(col(c.fromExpr, 'w'), (w) => w === 'active' || w === 'inactive');
   },
+  '52-native-ranges': (c) => {
+    expect(new Set(col(c.ranged, 'i'))).toEqual(new Set([5, 6, 7]));
+    all(col(c.ranged, 'f'), (f) => typeof f === 'number' && f >= 1.5 && f < 2.5);
+    all(col(c.ranged, 's'), (s) => typeof s === 'string' && s.length >= 3 && s.length <= 4);
+    const heavy = col(c.ranged, 'w').filter((w) => w === 'heavy').length;
+    expect(heavy).toBeGreaterThan(160);
+    expect(heavy).toBeLessThan(200);
+  },
 };
 
 async function runCase(name: string, seed: string): Promise<GenerateResult> {

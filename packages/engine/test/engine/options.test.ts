@@ -30,6 +30,15 @@ describe('generate options', () => {
     expect(res.artifacts).toEqual([]); // capture without outDir writes nothing
   });
 
+  it('a bad counts value is a config error', async () => {
+    expect(await code(generate(descriptor(TWO), { capture: true, counts: { a: -1 } }))).toBe(
+      'MIMICFIX_CONFIG',
+    );
+    expect(await code(generate(descriptor(TWO), { capture: true, counts: { a: 1.5 } }))).toBe(
+      'MIMICFIX_CONFIG',
+    );
+  });
+
   it('a file target without outDir and without capture is a config error', async () => {
     expect(await code(generate(descriptor(TWO)))).toBe('MIMICFIX_CONFIG');
   });

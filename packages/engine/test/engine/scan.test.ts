@@ -62,9 +62,29 @@ describe('scanDescriptor', () => {
     expect(scan.unresolved).toEqual([]);
   });
 
-  it('fails like generate on invalid descriptors and escaping paths', () => {
-    const bad = project({ 'datamimic.xml': '<setup><generate nam="a"/></setup>' });
-    expect(() => scanDescriptor(path.join(bad, 'datamimic.xml'))).toThrow(/did you mean "name"/);
+  it('is lenient with descriptors meant for the remote generator, strict with XML and paths', () => {
+    const remote = project({
+      'datamimic.xml': `<setup>
+  <database id="db" system="postgres"/>
+  <execute uri="init.scr.sql" target="db"/>
+  <generate name="a" source="db" type="customer" target="db,JSON" unique="true">
+    <key name="x" type="int" min="1" max="9"/>
+  </generate>
+</setup>`,
+      'init.scr.sql': 'select 1;',
+    });
+    const scan = scanDescriptor(path.join(remote, 'datamimic.xml'));
+    expect(scan.files.map((f) => path.relative(remote, f))).toEqual(['datamimic.xml', 'init.scr.sql']);
+    expect(scan.expected).toEqual([{ name: 'a', formats: ['json'], nested: false }]);
+
+    const broken = project({ 'datamimic.xml': '<setup>\n<generate name="a">\n</setup>' });
+    try {
+      scanDescriptor(path.join(broken, 'datamimic.xml'));
+      expect.unreachable();
+    } catch (e) {
+      expect(isMimicfixError(e, 'MIMICFIX_DESCRIPTOR_PARSE')).toBe(true);
+      expect((e as { location: unknown }).location).toMatchObject({ line: 3, column: 1 });
+    }
     const out = project({ 'datamimic.xml': '<setup><include uri="../../etc/x.properties"/></setup>' });
     try {
       scanDescriptor(path.join(out, 'datamimic.xml'));
