@@ -18,8 +18,11 @@ const SEED = 20261203;
 const LANES = 4;
 const TRIALS_PER_LANE = 13; // 52 trials
 const LOCK_STALE_MS = 2000;
-/** Scheduling slack on a loaded 2-core machine: event loop, lock poll backoff (≤ 500 ms), generation. */
-const MARGIN_MS = 1500;
+/**
+ * Slack on a loaded 2-core machine (other test files run in parallel): lock poll backoff (≤ 500 ms), timer lag,
+ * loading the project. The bound still separates "stale lock taken over" from "waited for lockTimeoutMs (60 s)".
+ */
+const MARGIN_MS = 3000;
 const SLOW_MS = 40;
 
 /** mulberry32: a tiny seeded PRNG, so that a failing schedule can be replayed. */
@@ -127,6 +130,7 @@ describe('crash proof', () => {
         await assertOnlyCompleteEntries(cacheDir);
 
         // The next run succeeds, waits at most the stale timeout for a dead holder's lock, and has the right bytes.
+        let lockTakenAt: number | undefined;
         const options: MimicfixOptions = {
           root,
           cacheDir,
@@ -134,18 +138,25 @@ describe('crash proof', () => {
           seed,
           lockStaleMs: LOCK_STALE_MS,
           lockTimeoutMs: 60_000,
-          log: () => {},
+          // "generating …" is logged right after the lock is taken: the wait excludes generation time.
+          log: (line) => {
+            if (line.startsWith('generating ')) lockTakenAt ??= Date.now();
+          },
         };
         const started = Date.now();
         const next = await resolve(options, { backend: createLocalBackend() });
-        const waited = Date.now() - started;
+        const waited = (lockTakenAt ?? Date.now()) - started;
         stats.waits.push(waited);
-        expect(waited, `trial ${l}/${t}: next run waited ${waited} ms`).toBeLessThan(LOCK_STALE_MS + MARGIN_MS);
+        expect(waited, `trial ${l}/${t}: next run waited ${waited} ms`).toBeLessThan(
+          LOCK_STALE_MS + MARGIN_MS,
+        );
         if (next.status === 'generated') stats.nextGenerated++;
         else stats.nextHit++;
         const ref = await resolve({ ...options, cacheDir: refCache }, { backend: createLocalBackend() });
         const bytes = Object.fromEntries(next.artifacts.map((a) => [a.file, a.sha256]));
-        expect(bytes, `trial ${l}/${t}`).toEqual(Object.fromEntries(ref.artifacts.map((a) => [a.file, a.sha256])));
+        expect(bytes, `trial ${l}/${t}`).toEqual(
+          Object.fromEntries(ref.artifacts.map((a) => [a.file, a.sha256])),
+        );
         reference.set(seed, bytes);
       }
       // Core's verify over the whole lane: every trial left exactly one good entry.
@@ -177,7 +188,12 @@ describe('artifacts damaged from outside', () => {
     const root = tempDir('mimicfix-proof-damage-');
     writeSmallProject(root, 20);
     const lines: string[] = [];
-    const options: MimicfixOptions = { root, cacheDir: path.join(root, 'cache'), env: {}, log: (l) => lines.push(l) };
+    const options: MimicfixOptions = {
+      root,
+      cacheDir: path.join(root, 'cache'),
+      env: {},
+      log: (l) => lines.push(l),
+    };
     const first = await resolve(options, { backend: createLocalBackend() });
     expect(first.status).toBe('generated');
     const file = path.join(first.dir, 'person.json');
@@ -206,7 +222,9 @@ describe('artifacts damaged from outside', () => {
     it(`${what} artifact: frozen mode reports MIMICFIX_CACHE_CORRUPT and leaves it alone`, async () => {
       const { options, file } = await warm();
       damage(file);
-      await expect(resolve({ ...options, mode: 'frozen' }, { backend: createLocalBackend() })).rejects.toMatchObject({
+      await expect(
+        resolve({ ...options, mode: 'frozen' }, { backend: createLocalBackend() }),
+      ).rejects.toMatchObject({
         code: 'MIMICFIX_CACHE_CORRUPT',
         message: expect.stringContaining('person.json'),
       });

@@ -19,7 +19,10 @@ export interface EntityDef {
   readonly name: string;
   readonly params: readonly string[];
   readonly fields: readonly string[];
-  /** Validates the arguments once and returns the per-instance builder. */
+  /**
+   * Validates the arguments once and returns the per-instance builder. The builder must return a new object on
+   * every call and keep no reference to it: `createEntity` converts its fields in place.
+   */
   create(args: Args, env: EntityEnv): () => Record<string, unknown>;
 }
 

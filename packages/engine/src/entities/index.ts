@@ -2,7 +2,7 @@ import { MimicfixError, type SourceLocation } from '../errors/mimicfix-error';
 import { Args } from '../generators/args';
 import { fakerFor } from '../generators/faker-for';
 import { isGerman } from '../generators/locale-data';
-import { toPyValue } from '../generators/py-values';
+import { toPyRecordInPlace } from '../generators/py-values';
 import { didYouMean } from '../generators/suggest';
 import type { CallSpec, EntityFactory, GenContext } from '../generators/types';
 import { address, city, company, country, person } from './common-entities';
@@ -78,5 +78,6 @@ export function createEntity(spec: CallSpec, ctx: GenContext, location: SourceLo
     german,
     now: ctx.now,
   });
-  return { fields: def.fields, next: () => toPyValue(build()) as Record<string, unknown> };
+  // Every entity builder returns a fresh object literal per call, so its fields can be converted in place.
+  return { fields: def.fields, next: () => toPyRecordInPlace(build()) };
 }

@@ -57,6 +57,18 @@ function hasIsoformat(v: object): v is Isoformattable {
   return typeof (v as Partial<Isoformattable>).isoformat === 'function';
 }
 
+// `"key": ` per key name: records repeat the same few keys, so each is escaped once. Bounded, because dict
+// values built by scripts may have arbitrary keys.
+const KEY_PREFIX = new Map<string, string>();
+function keyPrefix(k: string): string {
+  let p = KEY_PREFIX.get(k);
+  if (p === undefined) {
+    p = `${pyJsonString(k)}: `;
+    if (KEY_PREFIX.size < 4096) KEY_PREFIX.set(k, p);
+  }
+  return p;
+}
+
 /** `json.dumps(value, cls=DateTimeEncoder)` with Python's default `, ` and `: ` separators. */
 export function pyJson(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -78,10 +90,10 @@ export function pyJson(v: unknown): string {
       }
       if (hasIsoformat(v)) return pyJsonString(v.isoformat());
       let out = '{';
-      let first = true;
+      let sep = '';
       for (const k in v) {
-        out += `${first ? '' : ', '}${pyJsonString(k)}: ${pyJson((v as Record<string, unknown>)[k])}`;
-        first = false;
+        out += sep + keyPrefix(k) + pyJson((v as Record<string, unknown>)[k]);
+        sep = ', ';
       }
       return `${out}}`;
     }

@@ -10,8 +10,19 @@ export function isGerman(dataset: string, locale: string): boolean {
   return !ds && locale.toLowerCase().startsWith('de');
 }
 
+const NOT_SLUG = /[^a-z0-9]+/g;
+
 /** ASCII form of a name for e-mail addresses and domains (Müller → mueller, José → jose). */
 export function asciiSlug(text: string): string {
+  // Fast path (most names): plain ASCII needs neither the umlaut rules nor NFD, only lower case and the filter.
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return text.toLowerCase().replace(NOT_SLUG, '');
   return text
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
@@ -28,8 +39,16 @@ export function asciiSlug(text: string): string {
 
 export type Weighted = readonly (readonly [string, number])[];
 
+// The weights of each table, extracted once (tables are module constants).
+const WEIGHTS = new WeakMap<Weighted, number[]>();
+
 export function pickWeighted(rng: Rng, table: Weighted): string {
-  const i = rng.weightedIndex(table.map((t) => t[1]));
+  let weights = WEIGHTS.get(table);
+  if (!weights) {
+    weights = table.map((t) => t[1]);
+    WEIGHTS.set(table, weights);
+  }
+  const i = rng.weightedIndex(weights);
   return (table[i] as readonly [string, number])[0];
 }
 
