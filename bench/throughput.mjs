@@ -92,7 +92,9 @@ export async function benchThroughput({ tmpDir, records, repetitions }) {
     fs.rmSync(fakerOut, { recursive: true, force: true });
     fs.mkdirSync(fakerOut, { recursive: true });
     settle();
-    const [t] = await timed(() => writeJsonArray(path.join(fakerOut, 'person.json'), fakerPeople(records, seed)));
+    const [t] = await timed(() =>
+      writeJsonArray(path.join(fakerOut, 'person.json'), fakerPeople(records, seed)),
+    );
     return t;
   };
   // warm-up: JIT and faker's locale data, not timed

@@ -19,6 +19,7 @@ const customers = useDatamimic<Customer>('customer');
 
 describe('frozen mode', () => {
   test('the datasets come from the pre-warmed cache: frozen mode never generates', () => {
+    expect(process.env.MIMICFIX_MODE, 'run the tests through `node run.mjs` (pnpm test)').toBe('frozen');
     const manifest = inject('mimicfix');
     expect(manifest.status).toBe('hit');
     expect(manifest.reason).toBe('hit');

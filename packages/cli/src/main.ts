@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMimicfixError, type MimicfixError } from '@mimicfix/core';
+import { isMimicfixError, type MimicfixError } from '@mimicfix/engine/errors';
 import pkg from '../package.json';
 import { boolFlag, GLOBAL_OPTIONS, parseCommandArgs, splitCommand, stringFlag } from './cli/args';
 import type { CommandContext } from './cli/command';

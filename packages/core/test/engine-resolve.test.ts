@@ -86,7 +86,7 @@ describe('resolve with the local engine', () => {
 });
 
 describe('loadProject with the engine scanner', () => {
-  it('collects includes, sources and conf/*.properties; hashes the folder for expression paths', () => {
+  it('collects includes, sources and conf/*.properties; resolves {expr} paths from setup variables', () => {
     const root = tempDir();
     writeFiles(root, {
       'datamimic.xml':
@@ -111,10 +111,27 @@ describe('loadProject with the engine scanner', () => {
       'data/cities.wgt.csv',
       'data/people.ent.csv',
       'datamimic.xml',
-      'notes/readme.md',
     ]);
     expect(p.expected.map((e) => e.name)).toEqual(['person', 'city']);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('hashes the whole folder (and says so) when a path expression cannot be resolved statically', () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'datamimic.xml':
+        '<setup>\n  <generate name="person" count="2" source="{region_file}" target="JSON"/>\n</setup>\n',
+      'data/people.ent.csv': 'name\nAnn\n',
+      'notes/readme.md': 'hi',
+      'node_modules/.cache/mimicfix/v1/x.json': '{}',
+    });
+    const p = loadProject({
+      root,
+      descriptorPath: path.join(root, 'datamimic.xml'),
+      cacheDir: path.join(root, 'node_modules/.cache/mimicfix'),
+    });
+    expect(p.files.map((f) => f.path)).toEqual(['data/people.ent.csv', 'datamimic.xml', 'notes/readme.md']);
     expect(p.warnings).toHaveLength(1);
-    expect(p.warnings[0]).toContain('source="{f}"');
+    expect(p.warnings[0]).toContain('source="{region_file}"');
   });
 });

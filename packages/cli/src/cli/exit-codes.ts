@@ -1,4 +1,4 @@
-import type { MimicfixErrorCode } from '@mimicfix/core';
+import type { MimicfixErrorCode } from '@mimicfix/engine/errors';
 
 /** Process exit codes of the mimicfix CLI. Documented in docs/cli.md and `mimicfix --help`. */
 export const ExitCode = {

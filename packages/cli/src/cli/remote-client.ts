@@ -1,6 +1,8 @@
-import { DatamimicClient, loadOptions, MimicfixError, type RemoteOptions } from '@mimicfix/core';
+import type { DatamimicClient, RemoteOptions } from '@mimicfix/core';
+import { MimicfixError } from '@mimicfix/engine/errors';
 import type { ParsedArgs } from './args';
 import type { CommandContext } from './command';
+import { loadCore } from './load-core';
 import { remoteFlags } from './project-options';
 
 /**
@@ -8,6 +10,7 @@ import { remoteFlags } from './project-options';
  * the config file; the token only from DATAMIMIC_TOKEN (or the config file). Close it when done.
  */
 export async function openClient(ctx: CommandContext, args: ParsedArgs): Promise<DatamimicClient> {
+  const { DatamimicClient, loadOptions } = await loadCore();
   const explicit = remoteFlags(args);
   const resolved = await loadOptions({
     root: ctx.cwd,

@@ -1,4 +1,4 @@
-import { MimicfixError } from '@mimicfix/core';
+import { MimicfixError } from '@mimicfix/engine/errors';
 
 /** A command-line mistake (exit code 2). `command` selects which usage the hint points at. */
 export function usageError(message: string, command?: string, hint?: string): MimicfixError {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatBytes } from '@mimicfix/core';
 import { type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { loadCore } from '../cli/load-core';
 import { withClient } from '../cli/remote-client';
 import { REMOTE_OPTIONS } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
@@ -47,6 +47,7 @@ export const downloadCommand: Command = {
     const bytes = await withClient(ctx, args, (client) =>
       client.downloadArtifactV1(taskId, name, format, dest, { signal: ctx.signal }),
     );
+    const { formatBytes } = await loadCore();
     ctx.out(`${dest} (${formatBytes(bytes)})`);
     return 0;
   },

@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  formatBytes,
-  loadOptions,
-  type MimicfixOptions,
-  type ResolvedManifest,
-  resolve,
-} from '@mimicfix/core';
+import type { MimicfixOptions, ResolvedManifest } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { loadCore } from '../cli/load-core';
 import { createProgress } from '../cli/progress';
 import { projectOptions } from '../cli/project-options';
 import {
@@ -50,6 +45,7 @@ export const generateCommand: Command = {
   async run(ctx: CommandContext, args: ParsedArgs) {
     const options = projectOptions(ctx, args, 'generate');
     if (boolFlag(args.values, 'capture')) return capture(ctx, args, options);
+    const { formatBytes, resolve } = await loadCore();
 
     const progress = createProgress(ctx.io, { quiet: ctx.quiet });
     const progressOptions = {
@@ -72,7 +68,7 @@ export const generateCommand: Command = {
       ctx.out(JSON.stringify(summary(manifest, copied), null, 2));
       return 0;
     }
-    for (const line of datasetLines(manifest)) ctx.out(line);
+    for (const line of datasetLines(manifest, formatBytes)) ctx.out(line);
     ctx.info(`[mimicfix] cache entry ${manifest.dir} (${manifest.reason})`);
     if (outText !== undefined)
       ctx.info(`[mimicfix] copied ${copied.length} file(s) to ${path.resolve(ctx.cwd, outText)}`);
@@ -81,7 +77,7 @@ export const generateCommand: Command = {
 };
 
 /** `person: generated 1000 records (json, 412.3 KB) in 812 ms` / `person: from cache, 1000 records (json, ...)`. */
-function datasetLines(m: ResolvedManifest): string[] {
+function datasetLines(m: ResolvedManifest, formatBytes: (bytes: number) => string): string[] {
   return Object.entries(m.datasets)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, d]) => {
@@ -137,6 +133,7 @@ async function capture(ctx: CommandContext, args: ParsedArgs, options: MimicfixO
       );
     }
   }
+  const { loadOptions } = await loadCore();
   const resolved = await loadOptions({ ...options, remote: false });
   const { generate } = await import('@mimicfix/engine');
   const result = await generate(resolved.descriptorPath, {

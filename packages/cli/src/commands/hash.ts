@@ -1,6 +1,6 @@
-import { hashProject, loadOptions } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { loadCore } from '../cli/load-core';
 import { projectOptions } from '../cli/project-options';
 import { BACKEND_OPTIONS, DESCRIPTOR_DETAIL, KEY_OPTIONS } from '../cli/shared-options';
 
@@ -28,6 +28,7 @@ export const hashCommand: Command = {
   ],
   async run(ctx: CommandContext, args: ParsedArgs) {
     // Resolved once here so that the descriptor path printed is the one core used.
+    const { hashProject, loadOptions } = await loadCore();
     const resolved = await loadOptions(projectOptions(ctx, args, 'hash'));
     const { key, inputs, warnings } = await hashProject(resolved);
     if (boolFlag(args.values, 'json')) {

@@ -1,6 +1,6 @@
-import { formatBytes, loadOptions, parseDuration, parseSize, prune } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { loadCore } from '../cli/load-core';
 import { CACHE_OPTIONS } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
 import { parseCount } from '../cli/values';
@@ -35,6 +35,7 @@ export const pruneCommand: Command = {
     'mimicfix prune --keep 0 --dry-run',
   ],
   async run(ctx: CommandContext, args: ParsedArgs) {
+    const { formatBytes, loadOptions, parseDuration, parseSize, prune } = await loadCore();
     const v = args.values;
     const keepText = stringFlag(v, 'keep');
     const maxSizeText = stringFlag(v, 'max-size');

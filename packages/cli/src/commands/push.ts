@@ -1,6 +1,6 @@
-import { formatBytes, loadOptions, loadProject } from '@mimicfix/core';
 import type { ParsedArgs } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { loadCore } from '../cli/load-core';
 import { withClient } from '../cli/remote-client';
 import { DESCRIPTOR_DETAIL, REMOTE_OPTIONS } from '../cli/shared-options';
 
@@ -18,6 +18,7 @@ export const pushCommand: Command = {
   ],
   examples: ['mimicfix push', 'mimicfix push tests/datamimic.xml'],
   async run(ctx: CommandContext, args: ParsedArgs) {
+    const { formatBytes, loadOptions, loadProject } = await loadCore();
     const descriptor = args.positionals[0];
     const resolved = await loadOptions({
       root: ctx.cwd,

@@ -1,7 +1,9 @@
-import { type CacheStatus, cacheStatus, classifyTaskStatus, MimicfixError } from '@mimicfix/core';
+import type { CacheStatus } from '@mimicfix/core';
+import { MimicfixError } from '@mimicfix/engine/errors';
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { ExitCode } from '../cli/exit-codes';
+import { loadCore } from '../cli/load-core';
 import { projectOptions } from '../cli/project-options';
 import { withClient } from '../cli/remote-client';
 import { BACKEND_OPTIONS, CACHE_OPTIONS, KEY_OPTIONS } from '../cli/shared-options';
@@ -52,6 +54,7 @@ export const statusCommand: Command = {
         },
       );
     }
+    const { classifyTaskStatus } = await loadCore();
     const outcome = classifyTaskStatus(task.status);
     if (boolFlag(args.values, 'json')) {
       ctx.out(JSON.stringify({ taskId: task.taskId, status: task.status, outcome, name: task.name ?? null }));
@@ -70,6 +73,7 @@ async function projectStatus(ctx: CommandContext, args: ParsedArgs): Promise<num
     { ...args, positionals: descriptor !== undefined ? [descriptor] : [] },
     'status',
   );
+  const { cacheStatus } = await loadCore();
   const status: CacheStatus = await cacheStatus(options);
   if (boolFlag(args.values, 'json')) {
     ctx.out(JSON.stringify(status, null, 2));

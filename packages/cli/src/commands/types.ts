@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDatasetAccessor, type ResolvedManifest, resolve } from '@mimicfix/core';
+import type { ResolvedManifest } from '@mimicfix/core';
 import { type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
+import { loadCore } from '../cli/load-core';
 import { projectOptions } from '../cli/project-options';
 import {
   BACKEND_OPTIONS,
@@ -35,6 +36,7 @@ export const typesCommand: Command = {
     'mimicfix types --mode offline --out test/datamimic.d.ts',
   ],
   async run(ctx: CommandContext, args: ParsedArgs) {
+    const { createDatasetAccessor, resolve } = await loadCore();
     const options = projectOptions(ctx, args, 'types');
     const manifest: ResolvedManifest = await resolve({
       ...options,

@@ -1,7 +1,7 @@
-import { loadOptions, verifyStore } from '@mimicfix/core';
 import { boolFlag, type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { ExitCode } from '../cli/exit-codes';
+import { loadCore } from '../cli/load-core';
 import { CACHE_OPTIONS } from '../cli/shared-options';
 
 export const verifyCommand: Command = {
@@ -19,6 +19,7 @@ export const verifyCommand: Command = {
   },
   examples: ['mimicfix verify', 'mimicfix verify --cache-dir .cache/mimicfix --remove'],
   async run(ctx: CommandContext, args: ParsedArgs) {
+    const { loadOptions, verifyStore } = await loadCore();
     const cacheDir = stringFlag(args.values, 'cache-dir');
     const resolved = await loadOptions({
       root: ctx.cwd,

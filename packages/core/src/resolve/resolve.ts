@@ -181,8 +181,13 @@ async function pullShared(
   const entry = await shared.get(key);
   if (!entry) return undefined;
   const temp = await store.createTemp(key);
-  for (const [file, bytes] of Object.entries(entry.files))
-    await writeFile(path.join(temp, path.basename(file)), bytes);
+  try {
+    for (const [file, bytes] of Object.entries(entry.files))
+      await writeFile(path.join(temp, path.basename(file)), bytes);
+  } catch (error) {
+    await store.removeTemp(temp);
+    throw error;
+  }
   return store.put(temp, { ...entry.manifest, artifacts: entry.manifest.artifacts }, { replace });
 }
 

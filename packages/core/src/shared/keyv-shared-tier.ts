@@ -52,7 +52,9 @@ export interface KeyvSharedTier extends SharedTier {
   readonly lockKind: LockPrimitive['kind'];
   /** The Keyv instance (wrapping the adapter when an adapter was given). */
   readonly keyv: Keyv;
-  /** Disconnects the store (only call it when this tier owns the connection). */
+  /** Detaches this tier from the Keyv instance (its error listener) and leaves the connection open. */
+  dispose(): void;
+  /** Detaches and disconnects the store (only call it when this tier owns the connection). */
   close(): Promise<void>;
 }
 
@@ -101,7 +103,8 @@ export function createKeyvSharedTier(
     onDown(new Error(down));
   };
   // Keyv emits store errors as events; without a listener they would be thrown from the emitter.
-  keyv.on('error', (error: unknown) => trip('store', error));
+  const onError = (error: unknown) => trip('store', error);
+  keyv.on('error', onError);
 
   const redisStore = isKeyvRedis(keyv.store) ? keyv.store : undefined;
   const strategy = options.lockStrategy ?? 'auto';
@@ -315,7 +318,11 @@ export function createKeyvSharedTier(
       }
     },
     lock,
+    dispose() {
+      keyv.off('error', onError);
+    },
     async close() {
+      keyv.off('error', onError);
       try {
         await keyv.disconnect();
       } catch {

@@ -83,7 +83,8 @@ export async function openSharedTier(
 ): Promise<OpenedSharedTier> {
   if (!isUrlOption(shared)) {
     const tier = createKeyvSharedTier(shared, { lockTtlMs: settings.lockTtlMs, log: settings.log });
-    return { tier, close: async () => {} };
+    // The caller's instance stays open (watch mode reuses it); only our listener goes.
+    return { tier, close: async () => tier.dispose() };
   }
   const { url, namespace, ...tierOptions } = shared;
   let mod: typeof import('@keyv/redis');

@@ -62,10 +62,20 @@ async function assertOnlyCompleteEntries(cacheDir: string): Promise<number> {
   return entries;
 }
 
+function locksLeft(cacheDir: string): number {
+  try {
+    return readdirSync(path.join(cacheDir, 'locks')).filter((n) => n.endsWith('.lock')).length;
+  } catch {
+    return 0;
+  }
+}
+
 interface TrialStats {
   killedBeforeGenerate: number;
   killedAfterGenerateStarted: number;
   finishedBeforeKill: number;
+  /** Trials after which the dead process's lock folder was still there: the next run had to take it over. */
+  lockLeftBehind: number;
   nextGenerated: number;
   nextHit: number;
   waits: number[];
@@ -98,6 +108,7 @@ describe('crash proof', () => {
       killedBeforeGenerate: 0,
       killedAfterGenerateStarted: 0,
       finishedBeforeKill: 0,
+      lockLeftBehind: 0,
       nextGenerated: 0,
       nextHit: 0,
       waits: [],
@@ -126,6 +137,7 @@ describe('crash proof', () => {
         else if (counterLines(counterFile) > before) stats.killedAfterGenerateStarted++;
         else stats.killedBeforeGenerate++;
 
+        if (locksLeft(cacheDir) > 0) stats.lockLeftBehind++;
         // Only complete, verifiable entries (or none), before anyone cleans up.
         await assertOnlyCompleteEntries(cacheDir);
 
@@ -172,7 +184,7 @@ describe('crash proof', () => {
     console.log(
       `crash proof (seed ${SEED}, ${trials} trials, kill window ${windowMs} ms): ` +
         `killed before generate ${stats.killedBeforeGenerate}, killed after generate started ${stats.killedAfterGenerateStarted}, ` +
-        `finished before kill ${stats.finishedBeforeKill}; next run generated ${stats.nextGenerated}, hit ${stats.nextHit}; ` +
+        `finished before kill ${stats.finishedBeforeKill}; lock left behind ${stats.lockLeftBehind}; next run generated ${stats.nextGenerated}, hit ${stats.nextHit}; ` +
         `next-run wait median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms ` +
         `(bound ${LOCK_STALE_MS + MARGIN_MS} ms)`,
     );
@@ -180,6 +192,7 @@ describe('crash proof', () => {
     expect(reference.size).toBe(trials);
     // The schedule must really hit the dangerous window, or the proof proves nothing.
     expect(stats.killedAfterGenerateStarted).toBeGreaterThan(0);
+    expect(stats.lockLeftBehind).toBeGreaterThan(0);
   }, 240_000);
 });
 

@@ -223,7 +223,9 @@ describe.skipIf(!REDIS_AVAILABLE)('shared tier against a real Redis (@keyv/redis
   it('two machines: A generates and publishes, B gets a shared hit without generating', async () => {
     const root = tempDir('mimicfix-shared-redis-');
     writeSmallProject(root);
-    const shared = { url: redis.url, prefix: redis.prefix() };
+    const prefix = redis.prefix();
+    // Small chunks: every artifact is split over several Redis values.
+    const shared = { url: redis.url, prefix, ttlMs: 600_000, chunkBytes: 256 };
     const a = machine(root, 'a', { shared });
     const b = machine(root, 'b', { shared });
     const ra = await resolve(a.options, { backend: a.backend });
@@ -231,6 +233,17 @@ describe.skipIf(!REDIS_AVAILABLE)('shared tier against a real Redis (@keyv/redis
     expect([ra.status, rb.status]).toEqual(['generated', 'shared-hit']);
     expect([a.backend.generations, b.backend.generations]).toEqual([1, 0]);
     expect(rb.artifacts.map((x) => x.sha256)).toEqual(ra.artifacts.map((x) => x.sha256));
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const chunks = await client.keys(`${prefix}v1:chunk:*`);
+      const expected = ra.artifacts.reduce((n, x) => n + Math.ceil(x.bytes / 256), 0);
+      expect(chunks).toHaveLength(expected);
+      expect(expected).toBeGreaterThan(ra.artifacts.length);
+      expect(await client.keys(`${prefix}v1:lock:*`)).toEqual([]); // released
+    } finally {
+      await client.close();
+    }
     expect(rb.datasets.person?.records).toBe(40);
     // A third resolve on B is a plain disk hit.
     expect((await resolve(b.options, { backend: b.backend })).status).toBe('hit');
@@ -240,7 +253,7 @@ describe.skipIf(!REDIS_AVAILABLE)('shared tier against a real Redis (@keyv/redis
     const root = tempDir('mimicfix-shared-corrupt-');
     writeSmallProject(root);
     const prefix = redis.prefix();
-    const shared = { url: redis.url, prefix };
+    const shared = { url: redis.url, prefix, ttlMs: 600_000 };
     const a = machine(root, 'a', { shared });
     await resolve(a.options, { backend: a.backend });
 
@@ -276,7 +289,7 @@ describe.skipIf(!REDIS_AVAILABLE)('shared tier against a real Redis (@keyv/redis
     const root = tempDir('mimicfix-shared-procs-');
     writeSmallProject(root);
     const counterFile = path.join(root, 'generations.txt');
-    const shared = { url: redis.url, prefix: redis.prefix() };
+    const shared = { url: redis.url, prefix: redis.prefix(), ttlMs: 600_000 };
     const results = await Promise.all(
       ['a', 'b', 'c', 'd'].map((name) =>
         runWorker({
@@ -305,7 +318,7 @@ describe.skipIf(!REDIS_AVAILABLE)('shared tier against a real Redis (@keyv/redis
     writeSmallProject(root);
     const counterFile = path.join(root, 'generations.txt');
     const lockStaleMs = 2000;
-    const shared = { url: redis.url, prefix: redis.prefix() };
+    const shared = { url: redis.url, prefix: redis.prefix(), ttlMs: 600_000 };
     const holder = startWorker({
       root,
       cacheDir: path.join(root, 'cache-a'),

@@ -70,6 +70,29 @@ export const birthdateGenerator: GeneratorDef = {
   },
 };
 
+interface BirthRange {
+  now: number;
+  minAge: number;
+  maxAge: number;
+  latest: number;
+  earliest: number;
+  days: number;
+}
+// The range of the previous call: an entity asks with the same now/min/max for every record.
+let lastRange: BirthRange | undefined;
+
+function birthRange(now: Date, minAge: number, maxAge: number): BirthRange {
+  const r = lastRange;
+  if (r && r.now === now.getTime() && r.minAge === minAge && r.maxAge === maxAge) return r;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  // Latest: exactly minAge years ago; earliest: the day after (maxAge + 1) years ago.
+  const latest = shiftYears(today, -minAge);
+  const earliest = shiftYears(today, -(maxAge + 1)) + 86_400_000;
+  const days = Math.max(0, Math.floor((latest - earliest) / 86_400_000));
+  lastRange = { now: now.getTime(), minAge, maxAge, latest, earliest, days };
+  return lastRange;
+}
+
 /** A uniformly random birth date for an age in [minAge, maxAge] at `now` (both inclusive). */
 export function randomBirthdate(
   rng: { int(min: number, max: number): number },
@@ -77,11 +100,7 @@ export function randomBirthdate(
   minAge: number,
   maxAge: number,
 ): Date {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  // Latest: exactly minAge years ago; earliest: the day after (maxAge + 1) years ago.
-  const latest = shiftYears(today, -minAge);
-  const earliest = shiftYears(today, -(maxAge + 1)) + 86_400_000;
-  const days = Math.max(0, Math.floor((latest - earliest) / 86_400_000));
+  const { latest, earliest, days } = birthRange(now, minAge, maxAge);
   const d = new Date(earliest + rng.int(0, days) * 86_400_000);
   // Guard against leap-day edge cases.
   const age = ageAt(d, now);

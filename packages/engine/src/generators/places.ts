@@ -552,11 +552,25 @@ export function countryOf(dataset: string): CountryInfo {
   return COUNTRIES.find((c) => c.code === ds) ?? (COUNTRIES[0] as CountryInfo);
 }
 
+const DE_MOBILE_PREFIXES = [
+  '151',
+  '152',
+  '157',
+  '160',
+  '170',
+  '171',
+  '172',
+  '175',
+  '176',
+  '177',
+  '178',
+  '179',
+];
+
 /** A phone number in national style: DE `030 12345678`, US `(212) 555-0134`. */
 export function phoneFor(rng: Rng, place: Place, german: boolean, mobile = false): string {
   if (german) {
-    if (mobile)
-      return `0${rng.pick(['151', '152', '157', '160', '170', '171', '172', '175', '176', '177', '178', '179'])} ${digits(rng, 8)}`;
+    if (mobile) return `0${rng.pick(DE_MOBILE_PREFIXES)} ${digits(rng, 8)}`;
     return `${place.areaCode} ${digits(rng, 10 - place.areaCode.length + 1)}`;
   }
   return `(${place.areaCode}) ${rng.int(200, 999)}-${digits(rng, 4)}`;
@@ -564,6 +578,6 @@ export function phoneFor(rng: Rng, place: Place, german: boolean, mobile = false
 
 export function digits(rng: Rng, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += String(rng.int(0, 9));
+  for (let i = 0; i < n; i++) s += rng.int(0, 9);
   return s;
 }

@@ -160,8 +160,11 @@ export class PyDateTime extends PyTemporal {
     return new PyDate(this.ms - (((this.ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY));
   }
   isoformat(sep = 'T'): string {
-    const base = `${pad(this.year, 4)}-${pad(this.month)}-${pad(this.day)}${sep}${pad(this.hour)}:${pad(this.minute)}:${pad(this.second)}`;
-    return this.microsecond ? `${base}.${pad(this.microsecond, 6)}` : base;
+    // One Date for all seven fields (the exporters call this for every datetime value they write).
+    const d = this.d;
+    const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${sep}${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    const us = d.getUTCMilliseconds() * 1000;
+    return us ? `${base}.${pad(us, 6)}` : base;
   }
   /** Seconds since the epoch, reading the naive value as UTC (documented). */
   timestamp(): number {
