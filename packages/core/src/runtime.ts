@@ -67,3 +67,6 @@ export function createDatasetAccessor(
     return records;
   };
 }
+
+export type { MimicfixErrorCode } from '@mimicfix/engine/errors';
+export { isMimicfixError, MimicfixError } from '@mimicfix/engine/errors';

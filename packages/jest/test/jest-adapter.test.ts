@@ -142,7 +142,7 @@ ${probeBody({ id: 'swc', dataset: 'person' })}`,
     for (const probe of Object.values(probes)) expect(probe.count).toBe(20);
   });
 
-  test('--runInBand and -w 2 give the same records', async () => {
+  test('--runInBand and -w 4 give the same records', async () => {
     const p = newProject();
     const config = { preset: '@mimicfix/jest', testEnvironment: 'node', transform: {} };
     fs.writeFileSync(path.join(p.dir, 'jest.config.json'), JSON.stringify(config));
@@ -154,7 +154,7 @@ ${probeBody({ id: 'swc', dataset: 'person' })}`,
     ]);
     const workers = await runJest(p.dir, { ...env, MIMICFIX_CONTRACT_OUT: `${p.outDir}/workers` }, [
       '-w',
-      '2',
+      '4',
     ]);
     expect([inBand.exitCode, workers.exitCode], output(inBand) + output(workers)).toEqual([0, 0]);
     const a = readProbes(`${p.outDir}/in-band`);

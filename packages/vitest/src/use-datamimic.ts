@@ -1,5 +1,5 @@
-import { MimicfixError, type ResolvedManifest } from '@mimicfix/core';
-import { createDatasetAccessor } from '@mimicfix/core/integration';
+import type { ResolvedManifest } from '@mimicfix/core';
+import { createDatasetAccessor, MimicfixError } from '@mimicfix/core/runtime';
 import { inject } from 'vitest';
 import './provided-context';
 
