@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMimicfixError, type MimicfixError } from '@mimicfix/engine/errors';
-import pkg from '../package.json';
+import { version } from '../package.json';
 import { boolFlag, GLOBAL_OPTIONS, parseCommandArgs, splitCommand, stringFlag } from './cli/args';
 import type { CommandContext } from './cli/command';
 import { didYouMean } from './cli/did-you-mean';
@@ -12,7 +12,7 @@ import { usageError } from './cli/usage-error';
 import { COMMANDS } from './commands';
 
 /** Version of the CLI package. */
-export const VERSION: string = pkg.version;
+export const VERSION: string = version;
 
 export interface MainOptions {
   io?: CliIo;
@@ -32,11 +32,16 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const env = options.env ?? process.env;
   let debug = env.MIMICFIX_DEBUG === '1' || env.MIMICFIX_DEBUG === 'true' || argv.includes('--debug');
   const controller = new AbortController();
-  const onSignal = () => controller.abort(new Error('interrupted'));
+  // `on`, not `once`: a once-listener is removed before it runs, and signal-exit (loaded by core's lock) kills
+  // the process when it finds itself the only listener left. The first signal aborts; a second one exits now.
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(ExitCode.INTERRUPTED);
+    controller.abort(new Error('interrupted'));
+  };
   const handleSignals = options.handleSignals ?? true;
   if (handleSignals) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   }
   try {
     const { command: name, rest } = splitCommand(argv);

@@ -48,7 +48,10 @@ export interface MimicfixOptions {
   locale?: string;
   /** Only these datasets (top-level generate names) are generated. @default all */
   datasets?: string[];
-  /** Remote generator; `false` forces the local engine even if DATAMIMIC_* env vars are set. */
+  /**
+   * Remote generator. An explicit `false` forces the local engine even if DATAMIMIC_* env vars are set (a
+   * `false` in mimicfix.config.* loses to the env vars, like every config-file value).
+   */
   remote?: RemoteOptions | false;
   /** Longest wait for another process's generation lock. @default 600_000 */
   lockTimeoutMs?: number;

@@ -1,5 +1,6 @@
 /**
- * `mimicfix serve`: runs an emulator until the process is stopped. The CLI calls {@link runServeCommand}.
+ * `mimicfix serve`-style runner: runs an emulator until the process is stopped (the CLI itself calls
+ * `startEmulator` directly and prints the URL; this is for programmatic use).
  */
 import { type Emulator, type EmulatorOptions, startEmulator } from './start-emulator';
 

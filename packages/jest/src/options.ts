@@ -1,4 +1,5 @@
 import type { MimicfixOptions } from '@mimicfix/core';
+import { MimicfixError } from '@mimicfix/core/runtime';
 
 /**
  * What a Jest project may put under `globals.mimicfix` (JSON-serialisable: Jest copies `globals` into every
@@ -21,8 +22,10 @@ export function optionsFromJest(projectConfig: JestProjectConfigLike): MimicfixO
   const fromGlobals = projectConfig.globals?.mimicfix;
   if (fromGlobals !== undefined && (typeof fromGlobals !== 'object' || fromGlobals === null)) {
     // Core's option validation names fields; this is the one shape error only the adapter can see.
-    throw new TypeError(
-      `[mimicfix] globals.mimicfix in the Jest config of ${projectConfig.rootDir} must be an object, got ${typeof fromGlobals}`,
+    throw new MimicfixError(
+      'MIMICFIX_CONFIG',
+      `globals.mimicfix in the Jest config of ${projectConfig.rootDir} must be an object, got ${typeof fromGlobals}.`,
+      { hint: "Write it as globals: { mimicfix: { descriptor: 'datamimic.xml' } }." },
     );
   }
   return { ...(fromGlobals as MimicfixJestOptions | undefined), root: projectConfig.rootDir };

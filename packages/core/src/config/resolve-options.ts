@@ -87,8 +87,8 @@ export function resolveOptions(
     throw configError(fromEnv ? 'MIMICFIX_MODE' : 'mode', mode, `one of ${MODES.join(', ')}`);
   }
 
-  const debugEnv = parseBool(env.MIMICFIX_DEBUG, 'MIMICFIX_DEBUG');
-  const debug = options.debug ?? debugEnv ?? f.debug ?? false;
+  // An explicit option wins, so a malformed MIMICFIX_DEBUG is only an error when it is actually used.
+  const debug = options.debug ?? parseBool(env.MIMICFIX_DEBUG, 'MIMICFIX_DEBUG') ?? f.debug ?? false;
   if (typeof debug !== 'boolean') throw configError('debug', debug, 'true or false');
 
   const counts = pick('counts') ?? {};

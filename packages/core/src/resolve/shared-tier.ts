@@ -2,7 +2,7 @@ import type { Manifest } from '../types';
 
 /**
  * SHARED-TIER SEAM. A second cache level between the disk store and the generator (a Keyv store such as Redis,
- * shared by CI machines). It is implemented in src/shared/ (a later change); `resolve()` already calls it:
+ * shared by CI machines). It is implemented in src/shared/ (`createKeyvSharedTier`); `resolve()` calls it:
  * after a disk miss it asks `get()`; a hit is written into the disk store and returned as `shared-hit`; after a
  * generation it calls `publish()`. `lock()` (optional) is a distributed lock held around generation, in addition
  * to the per-machine file lock, so that only one machine generates a key.

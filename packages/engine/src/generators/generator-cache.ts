@@ -4,9 +4,9 @@ import { createGenerator } from './registry';
 import type { GenContext, ValueGenerator } from './types';
 
 /**
- * DATAMIMIC shares one generator instance per identical generator string within a run (two keys with
- * `generator="IncrementGenerator"` continue the same sequence). The runtime keeps one cache per run and asks it
- * by the exact attribute text; whitespace differences make different instances, as in DATAMIMIC.
+ * One generator instance per exact generator text. The engine's runtime does NOT use this: like DATAMIMIC CE it
+ * keys instances on the element plus the generator text, so two keys with `generator="IncrementGenerator"` each
+ * count from 1 (see docs/generators.md). Exported for embedders that want one shared sequence per text.
  */
 export class GeneratorCache {
   private readonly instances = new Map<string, ValueGenerator>();
