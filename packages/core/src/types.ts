@@ -65,6 +65,8 @@ export interface MimicfixOptions {
   env?: Record<string, string | undefined>;
   /** Cancel generation. */
   signal?: AbortSignal;
+  /** Progress of a local generation: (dataset, records done, records expected). The CLI draws it on a TTY. */
+  onProgress?: (name: string, done: number, total: number) => void;
   /**
    * Prune the store after every `resolve()` (entries in use by a live run are never removed).
    * `false` disables it. @default false
@@ -192,7 +194,12 @@ export interface GeneratorBackend {
   generate(
     project: LoadedProject,
     outDir: string,
-    options: { keyOptions: KeyOptions; signal?: AbortSignal; log: (line: string) => void },
+    options: {
+      keyOptions: KeyOptions;
+      signal?: AbortSignal;
+      log: (line: string) => void;
+      onProgress?: (name: string, done: number, total: number) => void;
+    },
   ): Promise<
     Array<{ file: string; dataset: string; format: ArtifactFormat; records: number; separator?: string }>
   >;

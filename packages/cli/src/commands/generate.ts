@@ -51,7 +51,6 @@ export const generateCommand: Command = {
     const progressOptions = {
       ...options,
       log: (line: string) => progress.log(line),
-      // Forwarded to the engine when core supports it; ignored otherwise.
       onProgress: (name: string, done: number, total: number) => progress.update(name, done, total),
     } as MimicfixOptions;
     let manifest: ResolvedManifest;

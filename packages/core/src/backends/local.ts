@@ -12,7 +12,7 @@ export const LOCAL_IDENTITY: GeneratorIdentity = {
 export function createLocalBackend(): GeneratorBackend {
   return {
     identity: LOCAL_IDENTITY,
-    async generate(project, outDir, { keyOptions, signal, log }) {
+    async generate(project, outDir, { keyOptions, signal, log, onProgress }) {
       const result = await generate(project.descriptorPath, {
         outDir,
         seed: keyOptions.seed,
@@ -21,6 +21,7 @@ export function createLocalBackend(): GeneratorBackend {
         ...(keyOptions.dataset !== null ? { dataset: keyOptions.dataset } : {}),
         ...(keyOptions.datasets !== null ? { only: keyOptions.datasets } : {}),
         ...(signal ? { signal } : {}),
+        ...(onProgress ? { onProgress } : {}),
         log,
       });
       return result.artifacts.map((a) => ({

@@ -37,6 +37,7 @@ export interface ResolvedOptions {
   log: (line: string) => void;
   env: Record<string, string | undefined>;
   signal: AbortSignal | undefined;
+  onProgress: ((name: string, done: number, total: number) => void) | undefined;
   prune: PruneOptions | false;
   /** SHARED TIER (src/shared/): the shared cache option after precedence, or false. */
   shared: SharedOption;
@@ -146,6 +147,7 @@ export function resolveOptions(
     log,
     env,
     signal: options.signal,
+    onProgress: options.onProgress,
     prune: pruneOpt,
     shared: resolveSharedOption(options.shared, env, f.shared), // SHARED TIER
     configFile: file.path,
@@ -220,7 +222,15 @@ export function maskRemote(remote: ResolvedRemoteOptions | false): Record<string
 }
 
 function serialisable(r: ResolvedOptions): Record<string, unknown> {
-  const { log: _log, env: _env, signal: _signal, remote: _remote, shared: _shared, ...rest } = r;
+  const {
+    log: _log,
+    env: _env,
+    signal: _signal,
+    onProgress: _onProgress,
+    remote: _remote,
+    shared: _shared,
+    ...rest
+  } = r;
   return rest;
 }
 

@@ -146,6 +146,7 @@ async function resolveWith(options: ResolvedOptions, deps: ResolveDeps): Promise
         keyOptions,
         log,
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });
       put = await store.put(
         temp,
