@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { benchGenerate } from './generate.mjs';
 import { ms, perSecond, thousands } from './lib.mjs';
 import { benchLoad } from './load.mjs';
+import { benchThroughput, printThroughput, throughputSettings, throughputTitle } from './throughput.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const exampleDir = path.resolve(benchDir, '../examples/vitest-basic');
@@ -65,6 +66,12 @@ console.log(
 console.log(`    hand-written faker loop: median ${ms(gen.fakerMedian)} = ${thousands(fakerRate)} records/s`);
 console.log(`    ratio engine / faker (records/s): ${(engineRate / fakerRate).toFixed(2)}×\n`);
 
+const tp = throughputSettings();
+console.log(throughputTitle(tp.records, tp.repetitions));
+const throughput = await benchThroughput({ tmpDir, records: tp.records, repetitions: tp.repetitions });
+printThroughput(throughput);
+console.log('');
+
 const results = {
   date: new Date().toISOString(),
   node: process.version,
@@ -73,6 +80,7 @@ const results = {
   loadAverage: os.loadavg(),
   load,
   generate: { ...gen, engineRate, fakerRate },
+  throughput,
 };
 fs.writeFileSync(path.join(tmpDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 

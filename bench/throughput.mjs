@@ -11,10 +11,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { base, en, en_US, Faker } from '@faker-js/faker';
 import { generate } from '@mimicfix/engine';
-import { median, settle, timed } from './lib.mjs';
+import { median, ms, perSecond, settle, thousands, timed } from './lib.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const THROUGHPUT_DESCRIPTOR = path.join(benchDir, 'fixtures/throughput/datamimic.xml');
+/** Records and repetitions from BENCH_THROUGHPUT_RECORDS (default 20000) and BENCH_THROUGHPUT_REPETITIONS (5). */
+export function throughputSettings() {
+  return {
+    records: Number(process.env.BENCH_THROUGHPUT_RECORDS ?? 20_000),
+    repetitions: Number(process.env.BENCH_THROUGHPUT_REPETITIONS ?? 5),
+  };
+}
+
 /** The acceptance target of issue 6.8: engine records/s ÷ faker records/s. */
 export const THROUGHPUT_TARGET = 0.5;
 
@@ -118,8 +126,8 @@ export async function benchThroughput({ tmpDir, records, repetitions }) {
   fs.rmSync(fakerOut, { recursive: true, force: true });
   const engineMedian = median(engineMs);
   const fakerMedian = median(fakerMs);
-  const engineRate = Math.round(records / (engineMedian / 1000));
-  const fakerRate = Math.round(records / (fakerMedian / 1000));
+  const engineRate = perSecond(records, engineMedian);
+  const fakerRate = perSecond(records, fakerMedian);
   return {
     records,
     repetitions,
@@ -137,24 +145,29 @@ export async function benchThroughput({ tmpDir, records, repetitions }) {
 
 /** Prints the figures of `benchThroughput` (shared by `node bench/throughput.mjs` and bench/run.mjs). */
 export function printThroughput(r, log = console.log) {
-  const n = (v) => v.toLocaleString('en-US');
-  log(`    mimicfix engine:         median ${r.engineMedian.toFixed(1)} ms = ${n(r.engineRate)} records/s`);
-  log(`    hand-written faker loop: median ${r.fakerMedian.toFixed(1)} ms = ${n(r.fakerRate)} records/s`);
+  log(`    mimicfix engine:         median ${ms(r.engineMedian)} = ${thousands(r.engineRate)} records/s`);
+  log(`    hand-written faker loop: median ${ms(r.fakerMedian)} = ${thousands(r.fakerRate)} records/s`);
   log(
     `    ratio engine / faker (records/s): ${r.ratio.toFixed(2)}× — ${r.ratio >= r.target ? 'PASS' : 'FAIL'} (target ≥ ${r.target}×)`,
   );
-  log(`    file sizes: engine ${n(r.bytes.engine)} B, faker ${n(r.bytes.faker)} B`);
+  log(
+    `    files: engine ${(r.bytes.engine / 1e6).toFixed(1)} MB, faker ${(r.bytes.faker / 1e6).toFixed(1)} MB`,
+  );
+}
+
+/** The heading line of this benchmark. */
+export function throughputTitle(records, repetitions) {
+  return (
+    `(c) engine throughput (issue 6.8): ${thousands(records)} records of bench/fixtures/throughput/datamimic.xml, ` +
+    `warm-up + ${repetitions} repetitions each`
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const records = Number(process.env.BENCH_THROUGHPUT_RECORDS ?? 20_000);
-  const repetitions = Number(process.env.BENCH_THROUGHPUT_REPETITIONS ?? 5);
+  const { records, repetitions } = throughputSettings();
   const tmpDir = path.join(benchDir, '.tmp');
   fs.mkdirSync(tmpDir, { recursive: true });
-  console.log(
-    `(c) throughput: ${records.toLocaleString('en-US')} records of bench/fixtures/throughput/datamimic.xml, ` +
-      `warm-up + ${repetitions} repetitions each`,
-  );
+  console.log(throughputTitle(records, repetitions));
   const r = await benchThroughput({ tmpDir, records, repetitions });
   printThroughput(r);
   // The figure is reported, not asserted: PASS/FAIL is printed, the exit code stays 0.
