@@ -1,13 +1,14 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
+const common = { dts: true, sourcemap: true, target: 'node20', splitting: false, shims: true } as const;
+
+export default defineConfig([
   // global-setup is its own file so that Vitest can load it by path.
-  entry: { index: 'src/index.ts', 'global-setup': 'src/global-setup.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  splitting: false,
-  shims: true,
-});
+  {
+    ...common,
+    entry: { index: 'src/index.ts', 'global-setup': 'src/global-setup.ts' },
+    format: ['esm'],
+  },
+  // The CommonJS entry must not require('vitest') (Vitest refuses require()): only the plugin, for CJS configs.
+  { ...common, entry: { index: 'src/cjs.ts' }, format: ['cjs'] },
+]);

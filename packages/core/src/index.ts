@@ -78,4 +78,5 @@ export type {
   ResolvedManifest,
   ResolveStatus,
 } from './types';
+export { ensureDir } from './util/ensure-dir';
 export { formatBytes, parseDuration, parseSize } from './util/units';

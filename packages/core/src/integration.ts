@@ -2,12 +2,13 @@
  * `@mimicfix/core/integration`: everything the Vitest and Jest adapters (and the CLI) need, so that the
  * adapters stay thin wiring. CONTRACT: the signatures below are relied on by packages/vitest and packages/jest.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadOptions } from './config/load-options';
 import { type ResolveDeps, resolve } from './resolve/resolve';
 import { type InUseMarker, markInUse } from './store/in-use';
 import type { MimicfixOptions, ResolvedManifest } from './types';
+import { ensureDir } from './util/ensure-dir';
 
 export { createDatasetAccessor, MANIFEST_ENV, readRunManifest } from './runtime';
 
@@ -56,7 +57,7 @@ export function writeRunManifest(manifest: ResolvedManifest, file?: string): str
   const target = path.resolve(
     file ?? path.join(manifest.dir, '..', '..', '..', 'runs', `run-${process.pid}.json`),
   );
-  mkdirSync(path.dirname(target), { recursive: true });
+  ensureDir(path.dirname(target), 'run manifest folder');
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(manifest));
   renameSync(temp, target);

@@ -2,7 +2,7 @@
  * The shared contract of @mimicfix/core. Every core module, the adapters, the emulator and the CLI build on
  * these types. Change them only together with docs/ and ARCHITECTURE.md.
  */
-import type { ArtifactFormat } from '@mimicfix/engine';
+import type { ArtifactFormat, EngineLimits } from '@mimicfix/engine';
 // SHARED TIER (src/shared/): the type of option `shared`.
 import type { SharedOption } from './shared/shared-options';
 
@@ -78,6 +78,11 @@ export interface MimicfixOptions {
    * Env `MIMICFIX_SHARED_URL`. @default false
    */
   shared?: SharedOption;
+  /**
+   * Safety limits of the local engine (`generate({ limits })`): `{ maxCount, maxDepth, maxTotalRecords }`.
+   * Exceeding one fails with MIMICFIX_LIMIT. Not part of the cache key (they never change a valid result).
+   */
+  limits?: EngineLimits;
 }
 
 /** What `prune()` removes. Every limit is optional; entries in use by a live run are always kept. */
@@ -181,7 +186,10 @@ export interface ResolvedManifest extends Manifest {
   status: ResolveStatus;
   /** One-line reason, e.g. `hit`, `miss: data/people.ent.csv changed`, `miss: seed changed`. */
   reason: string;
+  /** Time spent in `resolve()`, without waiting for another process's lock (see `lockWaitMs`). */
   durationMs: number;
+  /** Time spent waiting for another process's generation lock, when there was a wait. */
+  lockWaitMs?: number;
 }
 
 /** A generator backend (local engine or remote DATAMIMIC) as `resolve()` uses it. */
@@ -199,6 +207,8 @@ export interface GeneratorBackend {
       signal?: AbortSignal;
       log: (line: string) => void;
       onProgress?: (name: string, done: number, total: number) => void;
+      /** Engine limits (local backend); a remote backend ignores them. */
+      limits?: EngineLimits;
     },
   ): Promise<
     Array<{ file: string; dataset: string; format: ArtifactFormat; records: number; separator?: string }>

@@ -85,6 +85,30 @@ describe('key lock across processes', () => {
     }
   });
 
+  it('takes over at once the lock of a SIGKILLed holder on this host (no waiting for the stale time)', async () => {
+    const cache = tempDir();
+    const ready = path.join(cache, 'ready');
+    const holder = run('hold-lock.mjs', [cache, KEY, ready]);
+    try {
+      await waitFor(ready);
+      const pid = Number(readFileSync(ready, 'utf8'));
+      holder.child.kill('SIGKILL');
+      await holder.done;
+      const lines: string[] = [];
+      // Stale time 60 s, timeout 10 s: only the dead-pid takeover can get this lock.
+      const lock = await acquireKeyLock(cache, KEY, {
+        timeoutMs: 10_000,
+        staleMs: 60_000,
+        log: (l) => lines.push(l),
+      });
+      expect(lines).toContain(`taking over the lock of dead pid ${pid} on ${os.hostname()}`);
+      expect(readLockHolder(cache, KEY)?.pid).toBe(process.pid);
+      await lock.release();
+    } finally {
+      holder.child.kill('SIGKILL');
+    }
+  });
+
   it('serialises two holders in one process and releases cleanly', async () => {
     const cache = tempDir();
     const a = await acquireKeyLock(cache, KEY, { timeoutMs: 1000, staleMs: 2000 });

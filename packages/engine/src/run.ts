@@ -7,6 +7,8 @@ import { Rng } from './random/rng';
 import { compileAttr } from './runtime/attributes';
 import { DescriptorFiles } from './runtime/descriptor-files';
 import { closeAllPlans, compileGenerate, runGenerateAsync } from './runtime/generate-plan';
+import { checkIncludeCycle } from './runtime/include-cycle';
+import { DEFAULT_MAX_COUNT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_TOTAL_RECORDS } from './runtime/limits';
 import { Memstores } from './runtime/memstore';
 import { Frame, REFERENCE_NOW, type ResolvedLimits, RunState } from './runtime/run-state';
 import { SourceLoader } from './runtime/source-loader';
@@ -26,9 +28,9 @@ function resolveLimits(options: GenerateOptions): ResolvedLimits {
     return v;
   };
   return {
-    maxCount: check('maxCount', l.maxCount, 10_000_000),
-    maxDepth: check('maxDepth', l.maxDepth, 32),
-    maxTotalRecords: check('maxTotalRecords', l.maxTotalRecords, 50_000_000),
+    maxCount: check('maxCount', l.maxCount, DEFAULT_MAX_COUNT),
+    maxDepth: check('maxDepth', l.maxDepth, DEFAULT_MAX_DEPTH),
+    maxTotalRecords: check('maxTotalRecords', l.maxTotalRecords, DEFAULT_MAX_TOTAL_RECORDS),
   };
 }
 
@@ -42,6 +44,7 @@ async function runSetup(
   run: RunState,
   memIds: Set<string>,
   isRoot: boolean,
+  chain: string[],
 ): Promise<void> {
   if (isRoot) {
     const seed = attrValue(setup, 'rngSeed');
@@ -57,11 +60,13 @@ async function runSetup(
       case 'generate': {
         const name = attrValue(el, 'name') as string;
         if (run.options.only && !run.options.only.includes(name)) break;
+        let failed = true;
         try {
           const plan = compileGenerate(el, run, run.rng, 0, memIds);
           await runGenerateAsync(plan, run);
+          failed = false;
         } finally {
-          closeAllPlans(run); // also on failure, so no file descriptor stays open
+          closeAllPlans(run, failed); // also on failure, so no file descriptor stays open
         }
         break;
       }
@@ -87,8 +92,10 @@ async function runSetup(
         const uri = String(compileAttr(a).get(globalFrame, run.scriptContext(run.rng.fork('include'))));
         const abs = run.files.resolve(uri, a.location);
         if (/\.properties$/i.test(uri)) loadProperties(run, abs, uri, a.location);
-        else if (/\.xml$/i.test(uri))
-          await runSetup(run.files.descriptor(abs, uri, a.location), run, memIds, false);
+        else if (/\.xml$/i.test(uri)) {
+          checkIncludeCycle(chain, abs, run.files.rootDir, a.location);
+          await runSetup(run.files.descriptor(abs, uri, a.location), run, memIds, false, [...chain, abs]);
+        }
         else {
           throw new MimicfixError(
             'MIMICFIX_DESCRIPTOR_INVALID',
@@ -169,7 +176,7 @@ export async function generate(
   if (fs.existsSync(envProps)) loadProperties(run, envProps, 'conf/environment.env.properties');
   run.defaultSeparator = attrValue(root, 'defaultSeparator') ?? '|';
   run.sources = new SourceLoader(files, memstores, run.defaultSeparator);
-  await runSetup(root, run, new Set(), true);
+  await runSetup(root, run, new Set(), true, [files.rootFile]);
   const result: GenerateResult = {
     artifacts: run.artifacts,
     counts: run.counts,
@@ -183,8 +190,11 @@ export async function generate(
  * Statically collects the files a descriptor reads and the artifacts it will write, without running it.
  * It serves the remote generator too, so it checks only that the XML is well-formed, has a `<setup>` root and
  * that every path stays inside the root folder; element/attribute validation (and refusing database features)
- * happens in `generate()`.
+ * happens in `generate()`. `options.limits.maxDepth` bounds the nesting it walks (default 32).
  */
-export function scanDescriptor(descriptorPath: string): DescriptorScan {
-  return scanDescriptorFiles(descriptorPath);
+export function scanDescriptor(
+  descriptorPath: string,
+  options: Pick<GenerateOptions, 'limits'> = {},
+): DescriptorScan {
+  return scanDescriptorFiles(descriptorPath, options);
 }

@@ -18,7 +18,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const key = fingerprint(options);
   const owner = project.vitest;
 
-  publish(project, await shared(registry().runs, owner, key, () => setupDatasets(options)), root);
+  publish(
+    project,
+    await shared(registry().runs, owner, key, () => setupDatasets(options).catch(printAndRethrow)),
+    root,
+  );
 
   // Every project registers a handler; they share one re-resolve per rerun. A hit costs only the key check.
   project.onTestsRerun?.(async () => {
@@ -44,6 +48,18 @@ export default async function setup(project: TestProject): Promise<() => void> {
   });
   // Releases the entries' "in use" markers, so that `prune` may remove them once this run is over.
   return teardownDatasets;
+}
+
+/**
+ * Vitest reports a failing global setup as "No test files found" plus a stack; print the error the way the CLI
+ * and the Jest adapter do first (once: the resolve is shared by projects), then rethrow so that the run fails.
+ */
+function printAndRethrow(error: unknown): never {
+  const e = error as { code?: string; message?: string; hint?: string };
+  const lines = [`[mimicfix] ${e.code ?? 'MIMICFIX_INTERNAL'}: ${e.message ?? String(error)}`];
+  if (e.hint) lines.push(`  hint: ${e.hint}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+  throw error;
 }
 
 function publish(project: TestProject, manifest: ResolvedManifest, root: string): void {

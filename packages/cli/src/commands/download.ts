@@ -6,6 +6,7 @@ import { loadCore } from '../cli/load-core';
 import { withClient } from '../cli/remote-client';
 import { REMOTE_OPTIONS } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
+import { ensureOutputDir } from '../cli/write-output';
 
 /** A name or format becomes part of a local file name: keep it to one plain path segment. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -42,7 +43,7 @@ export const downloadCommand: Command = {
     }
     const outText = stringFlag(args.values, 'out');
     const dir = path.resolve(ctx.cwd, outText ?? '.');
-    fs.mkdirSync(dir, { recursive: true });
+    await ensureOutputDir(dir, 'download folder');
     const dest = path.join(dir, `${name}.${format}`);
     const bytes = await withClient(ctx, args, (client) =>
       client.downloadArtifactV1(taskId, name, format, dest, { signal: ctx.signal }),

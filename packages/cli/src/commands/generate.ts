@@ -14,6 +14,7 @@ import {
   MODE_OPTION,
 } from '../cli/shared-options';
 import { usageError } from '../cli/usage-error';
+import { ensureOutputDir, outputError } from '../cli/write-output';
 
 export const generateCommand: Command = {
   name: 'generate',
@@ -61,7 +62,7 @@ export const generateCommand: Command = {
     }
 
     const outText = stringFlag(args.values, 'out');
-    const copied = outText === undefined ? [] : copyArtifacts(manifest, path.resolve(ctx.cwd, outText));
+    const copied = outText === undefined ? [] : await copyArtifacts(manifest, path.resolve(ctx.cwd, outText));
 
     if (boolFlag(args.values, 'json')) {
       ctx.out(JSON.stringify(summary(manifest, copied), null, 2));
@@ -112,13 +113,19 @@ function summary(m: ResolvedManifest, copied: string[]) {
 }
 
 /** Copies every artifact of the entry into `dir` (not the manifest: the copies are plain fixtures). */
-function copyArtifacts(m: ResolvedManifest, dir: string): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  return m.artifacts.map((a) => {
+async function copyArtifacts(m: ResolvedManifest, dir: string): Promise<string[]> {
+  await ensureOutputDir(dir, '--out folder');
+  const copied: string[] = [];
+  for (const a of m.artifacts) {
     const dest = path.join(dir, a.file);
-    fs.copyFileSync(path.join(m.dir, a.file), dest);
-    return dest;
-  });
+    try {
+      fs.copyFileSync(path.join(m.dir, a.file), dest);
+    } catch (error) {
+      throw await outputError(dest, 'copy of the artifact', error);
+    }
+    copied.push(dest);
+  }
+  return copied;
 }
 
 /** `--capture`: the engine's capture mode, records of every generate as JSON; nothing cached or written. */

@@ -4,6 +4,7 @@ import { type ParsedArgs, stringFlag } from '../cli/args';
 import type { Command, CommandContext } from '../cli/command';
 import { withClient } from '../cli/remote-client';
 import { REMOTE_OPTIONS } from '../cli/shared-options';
+import { writeOutput } from '../cli/write-output';
 
 export const pullCommand: Command = {
   name: 'pull',
@@ -32,8 +33,7 @@ export const pullCommand: Command = {
       return 0;
     }
     const dest = path.resolve(ctx.cwd, out);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.writeFileSync(dest, bytes);
+    await writeOutput(dest, bytes, 'pulled file');
     ctx.info(`[mimicfix] wrote ${file} to ${dest} (${bytes.length} bytes)`);
     return 0;
   },

@@ -13,6 +13,7 @@ import {
   MODE_OPTION,
 } from '../cli/shared-options';
 import { inferInterface } from '../types/infer-types';
+import { writeOutput } from '../cli/write-output';
 
 export const typesCommand: Command = {
   name: 'types',
@@ -56,8 +57,7 @@ export const typesCommand: Command = {
       return 0;
     }
     const dest = path.resolve(ctx.cwd, out);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.writeFileSync(dest, text);
+    await writeOutput(dest, text, 'types file');
     ctx.info(`[mimicfix] wrote ${names.length} interface(s) to ${dest}`);
     return 0;
   },

@@ -12,7 +12,7 @@ export const LOCAL_IDENTITY: GeneratorIdentity = {
 export function createLocalBackend(): GeneratorBackend {
   return {
     identity: LOCAL_IDENTITY,
-    async generate(project, outDir, { keyOptions, signal, log, onProgress }) {
+    async generate(project, outDir, { keyOptions, signal, log, onProgress, limits }) {
       const result = await generate(project.descriptorPath, {
         outDir,
         seed: keyOptions.seed,
@@ -22,6 +22,7 @@ export function createLocalBackend(): GeneratorBackend {
         ...(keyOptions.datasets !== null ? { only: keyOptions.datasets } : {}),
         ...(signal ? { signal } : {}),
         ...(onProgress ? { onProgress } : {}),
+        ...(limits ? { limits } : {}),
         log,
       });
       return result.artifacts.map((a) => ({

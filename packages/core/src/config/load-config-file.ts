@@ -38,10 +38,14 @@ async function readConfig(file: string): Promise<MimicfixOptions> {
     try {
       value = JSON.parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new MimicfixError('MIMICFIX_CONFIG', `Config file ${file} is not valid JSON.`, {
-        hint: 'Fix the JSON syntax (no comments, no trailing commas).',
-        cause,
-      });
+      throw new MimicfixError(
+        'MIMICFIX_CONFIG',
+        `Config file ${file} is not valid JSON: ${(cause as Error).message}.`,
+        {
+          hint: 'Fix the JSON syntax (no comments, no trailing commas).',
+          cause,
+        },
+      );
     }
   } else {
     let mod: Record<string, unknown>;

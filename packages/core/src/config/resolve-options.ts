@@ -1,13 +1,39 @@
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { MimicfixError } from '@mimicfix/engine';
+import { type EngineLimits, MimicfixError } from '@mimicfix/engine';
 import { describeShared, resolveSharedOption, type SharedOption } from '../shared/shared-options';
 import type { MimicfixOptions, Mode, PruneOptions, RemoteOptions } from '../types';
+import { didYouMean } from '../util/did-you-mean';
 import { defaultLog } from '../util/log';
 import { parseDuration, parseSize } from '../util/units';
 import type { LoadedConfigFile } from './load-config-file';
 
 const MODES: readonly Mode[] = ['auto', 'frozen', 'refresh', 'offline'];
+
+/** Every key of `MimicfixOptions`: anything else is a typo that would otherwise be ignored silently. */
+const OPTION_KEYS: readonly (keyof MimicfixOptions)[] = [
+  'root',
+  'descriptor',
+  'cacheDir',
+  'seed',
+  'mode',
+  'counts',
+  'dataset',
+  'locale',
+  'datasets',
+  'remote',
+  'lockTimeoutMs',
+  'lockStaleMs',
+  'debug',
+  'log',
+  'env',
+  'signal',
+  'onProgress',
+  'prune',
+  'shared',
+  'limits',
+];
+const LIMIT_KEYS: readonly (keyof EngineLimits)[] = ['maxCount', 'maxDepth', 'maxTotalRecords'];
 const RESOLVED = Symbol.for('mimicfix.resolved-options');
 
 /** Remote options with every default filled in. `toJSON`/`inspect` of it mask the token. */
@@ -41,6 +67,8 @@ export interface ResolvedOptions {
   prune: PruneOptions | false;
   /** SHARED TIER (src/shared/): the shared cache option after precedence, or false. */
   shared: SharedOption;
+  /** Engine limits for the local backend (not part of the key: they never change a valid result). */
+  limits: EngineLimits;
   /** The config file that contributed, or null. */
   configFile: string | null;
 }
@@ -61,6 +89,8 @@ export function resolveOptions(
   file: LoadedConfigFile = { path: null, options: {} },
 ): ResolvedOptions {
   const f = file.options;
+  rejectUnknownKeys(options, OPTION_KEYS, '', null);
+  rejectUnknownKeys(f, OPTION_KEYS, '', file.path);
   const pick = <K extends keyof MimicfixOptions>(key: K): MimicfixOptions[K] =>
     options[key] !== undefined ? options[key] : f[key];
 
@@ -126,6 +156,20 @@ export function resolveOptions(
     if (pruneOpt.olderThan !== undefined) parseDuration(pruneOpt.olderThan, 'prune.olderThan');
   }
 
+  const limitsOpt = pick('limits') ?? {};
+  if (typeof limitsOpt !== 'object' || limitsOpt === null || Array.isArray(limitsOpt)) {
+    throw configError('limits', limitsOpt, 'an object like { maxCount: 1000000 }');
+  }
+  rejectUnknownKeys(limitsOpt, LIMIT_KEYS, 'limits.', null);
+  const limits: EngineLimits = {};
+  for (const k of LIMIT_KEYS) {
+    const v = limitsOpt[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      throw configError(`limits.${k}`, v, 'a positive integer');
+    limits[k] = v;
+  }
+
   const log = options.log ?? f.log ?? defaultLog;
   if (typeof log !== 'function') throw configError('log', log, 'a function (line: string) => void');
 
@@ -150,6 +194,7 @@ export function resolveOptions(
     onProgress: options.onProgress,
     prune: pruneOpt,
     shared: resolveSharedOption(options.shared, env, f.shared), // SHARED TIER
+    limits,
     configFile: file.path,
   };
   Object.defineProperty(resolved, RESOLVED, { value: true, enumerable: false });
@@ -241,6 +286,27 @@ function defineMasking(target: object, masked: () => unknown): void {
     value: (_depth: number, opts: object) => inspect(masked(), opts),
     enumerable: false,
   });
+}
+
+/** MIMICFIX_CONFIG for a key that is not an option, with the closest known one. */
+function rejectUnknownKeys(
+  value: object,
+  known: readonly string[],
+  prefix: string,
+  file: string | null,
+): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const guess = didYouMean(key, known);
+    throw new MimicfixError(
+      'MIMICFIX_CONFIG',
+      `unknown option "${prefix}${key}"${guess ? ` (did you mean "${prefix}${guess}"?)` : ''}${file ? ` in ${file}` : ''}.`,
+      {
+        hint: `Known options: ${known.map((k) => prefix + k).join(', ')}.`,
+        details: { option: prefix + key, ...(guess ? { suggestion: prefix + guess } : {}) },
+      },
+    );
+  }
 }
 
 function configError(option: string, value: unknown, expected: string, envName?: string): MimicfixError {

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MimicfixError } from '@mimicfix/engine';
 import lockfile from 'proper-lockfile';
-import { hostName } from '../util/process';
+import { ensureDir } from '../util/ensure-dir';
+import { hostName, isProcessAlive } from '../util/process';
 
 /** Who holds a key's lock: written beside the lock so that a waiting process can name it. */
 export interface LockHolder {
@@ -72,7 +73,7 @@ export async function acquireKeyLock(
   options: KeyLockOptions,
 ): Promise<HeldLock> {
   const p = lockPaths(cacheDir, key);
-  mkdirSync(p.dir, { recursive: true });
+  ensureDir(p.dir, 'cache dir');
   const started = Date.now();
   let delay = 25;
   let announced = false;
@@ -126,6 +127,13 @@ export async function acquireKeyLock(
       }
     }
     const holder = readLockHolder(cacheDir, key);
+    if (holder && (await holderIsDead(cacheDir, key, holder))) {
+      // Same host and the pid is gone (e.g. SIGKILL): no need to wait for the lock to go stale.
+      options.log?.(`taking over the lock of dead pid ${holder.pid} on ${holder.host}`);
+      rmSync(p.lockDir, { recursive: true, force: true });
+      rmSync(p.holder, { force: true });
+      continue;
+    }
     const who = holder ? `pid ${holder.pid} on ${holder.host} (since ${holder.since})` : 'another process';
     if (Date.now() - started >= options.timeoutMs) {
       throw new MimicfixError(
@@ -149,6 +157,26 @@ export async function acquireKeyLock(
     delay = Math.min(delay * 2, 500);
   }
 }
+
+/**
+ * True when `holder` ran on this host, its pid is gone, and the sidecar still names it after a short grace: a
+ * new holder writes its sidecar right after taking the lock, so a sidecar left by a dead process is only trusted
+ * once it did not change for that grace.
+ */
+async function holderIsDead(cacheDir: string, key: string, holder: LockHolder): Promise<boolean> {
+  if (holder.host !== hostName() || holder.pid === process.pid || isProcessAlive(holder.pid)) return false;
+  await sleep(DEAD_HOLDER_GRACE_MS);
+  const again = readLockHolder(cacheDir, key);
+  return (
+    again !== undefined &&
+    again.pid === holder.pid &&
+    again.since === holder.since &&
+    again.host === holder.host
+  );
+}
+
+/** See `holderIsDead`. */
+const DEAD_HOLDER_GRACE_MS = 200;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(1, ms)));

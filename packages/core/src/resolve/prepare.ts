@@ -1,3 +1,4 @@
+import { MimicfixError } from '@mimicfix/engine';
 import { selectBackend } from '../backends/select-backend';
 import { loadOptions } from '../config/load-options';
 import type { ResolvedOptions } from '../config/resolve-options';
@@ -23,7 +24,7 @@ export async function prepareRun(
   deps: ResolveDeps = {},
 ): Promise<PreparedRun> {
   const o = await loadOptions(options);
-  const project = loadProject(o, deps.scanner);
+  const project = checkSelection(o, loadProject(o, deps.scanner));
   const backend = deps.backend ?? (await selectBackend(o));
   const keyOptions = normaliseKeyOptions({
     seed: o.seed,
@@ -33,6 +34,45 @@ export async function prepareRun(
     datasets: o.datasets,
   });
   return { options: o, project, backend, keyOptions, key: computeKey(project, backend.identity, keyOptions) };
+}
+
+/** Datasets (`dataset` option) the local engine has data for; others fall back to its defaults. */
+export const SUPPORTED_DATASETS: readonly string[] = ['US', 'DE', 'AT', 'CH', 'GB', 'FR', 'ES', 'IT'];
+
+/**
+ * Names in `datasets` and `counts` must be top-level generates of the descriptor: a typo would otherwise run
+ * nothing (or change nothing) without a word. An unsupported `dataset` only warns.
+ */
+function checkSelection(o: ResolvedOptions, project: LoadedProject): LoadedProject {
+  const known = project.expected.filter((e) => !e.nested).map((e) => e.name);
+  if (known.length > 0) {
+    for (const [option, names] of [
+      ['datasets', o.datasets ?? []],
+      ['counts', Object.keys(o.counts)],
+    ] as const) {
+      const unknown = names.filter((n) => !known.includes(n));
+      if (unknown.length > 0) {
+        throw new MimicfixError(
+          'MIMICFIX_CONFIG',
+          `Option ${option} names ${unknown.map((n) => `"${n}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a' : 'are not'} top-level generate${unknown.length === 1 ? '' : 's'} of ${o.descriptor}. Known datasets: ${known.join(', ')}.`,
+          {
+            hint: `Use names of <generate name="…"> elements directly under <setup> (${option === 'datasets' ? '--only' : '--count'} on the CLI).`,
+            details: { option, unknown, known },
+          },
+        );
+      }
+    }
+  }
+  if (o.dataset !== null && !SUPPORTED_DATASETS.includes(o.dataset.toUpperCase())) {
+    return {
+      ...project,
+      warnings: [
+        ...project.warnings,
+        `dataset "${o.dataset}" is not supported by the local engine; supported: ${SUPPORTED_DATASETS.join(', ')}`,
+      ],
+    };
+  }
+  return project;
 }
 
 /** What `mimicfix hash [--explain]` prints: the key, each input with its digest, and loader warnings. */

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type DescriptorScan, MimicfixError } from '@mimicfix/engine';
@@ -10,6 +10,7 @@ import { prune } from '../prune/prune';
 import { openSharedTier } from '../shared/shared-options';
 import { DiskStore } from '../store/disk-store';
 import type { GeneratorBackend, Manifest, MimicfixOptions, ResolvedManifest, ResolveStatus } from '../types';
+import { ensureDir } from '../util/ensure-dir';
 import { describeChanges, summariseChanges } from './describe-changes';
 import { prepareRun } from './prepare';
 import type { SharedTier } from './shared-tier';
@@ -48,6 +49,8 @@ export async function resolve(
 
 async function resolveWith(options: ResolvedOptions, deps: ResolveDeps): Promise<ResolvedManifest> {
   const started = performance.now();
+  // Waiting for another process's lock is not work of this resolve: reported apart from durationMs.
+  let lockWaitMs = 0;
   const { options: o, project, backend, keyOptions, key } = await prepareRun(options, deps);
   const log = o.log;
   for (const w of project.warnings) log(`warning: ${w}`);
@@ -68,7 +71,8 @@ async function resolveWith(options: ResolvedOptions, deps: ResolveDeps): Promise
     dir,
     status,
     reason,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(performance.now() - started - lockWaitMs),
+    ...(lockWaitMs >= 1 ? { lockWaitMs: Math.round(lockWaitMs) } : {}),
   });
 
   let reason = 'refresh';
@@ -108,13 +112,22 @@ async function resolveWith(options: ResolvedOptions, deps: ResolveDeps): Promise
     }
   }
 
-  await mkdir(o.cacheDir, { recursive: true });
+  ensureDir(o.cacheDir, 'cache dir');
+  const waitStarted = performance.now();
+  let waited = false;
   const lock = await acquireKeyLock(o.cacheDir, key, {
     timeoutMs: o.lockTimeoutMs,
     staleMs: o.lockStaleMs,
-    log,
+    log: (line) => {
+      waited = true;
+      log(line);
+    },
     ...(o.signal ? { signal: o.signal } : {}),
   });
+  if (waited) {
+    lockWaitMs = performance.now() - waitStarted;
+    log(`waited ${Math.round(lockWaitMs)} ms for the lock of key ${key.slice(0, 12)}…`);
+  }
   // SHARED-TIER SEAM (distributed lock): held inside the file lock so that one machine generates per key.
   const releaseShared = deps.shared?.lock
     ? await deps.shared.lock(key, { timeoutMs: o.lockTimeoutMs, ...(o.signal ? { signal: o.signal } : {}) })
@@ -147,6 +160,7 @@ async function resolveWith(options: ResolvedOptions, deps: ResolveDeps): Promise
         log,
         ...(o.signal ? { signal: o.signal } : {}),
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        limits: o.limits,
       });
       put = await store.put(
         temp,

@@ -3,11 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MimicfixError } from '@mimicfix/engine';
 import type { ArtifactEntry, GeneratorIdentity, KeyOptions, Manifest } from '../types';
+import { ensureDir } from '../util/ensure-dir';
 import { sha256File } from '../util/hash';
 import { isProcessAlive } from '../util/process';
 import { detectCsvSeparator } from './csv-separator';
 import { buildDatasets, manifestProblem } from './manifest';
 import {
+  CORRUPT_FILE,
   entryDir,
   hostTag,
   LAST_USED_FILE,
@@ -103,6 +105,8 @@ export class DiskStore {
     await this.sweepTemp();
     const dir = await this.findEntryDir(key);
     if (dir === undefined) return { status: 'miss' };
+    const marked = await readCorruptMarker(dir);
+    if (marked !== undefined) return { status: 'corrupt', dir, problem: `marked bad by verify: ${marked}` };
     const manifest = await readManifest(dir, key);
     if (manifest === undefined) return { status: 'miss' };
     const verify = options.verify === true || (this.verifyOnFirstRead && !this.verified.has(key));
@@ -116,7 +120,7 @@ export class DiskStore {
   /** An empty temp folder beside where `key`'s entry will go; hand it to a generator, then to `put()`. */
   async createTemp(key: string): Promise<string> {
     const shard = shardDir(this.cacheDir, key);
-    await fs.mkdir(shard, { recursive: true });
+    ensureDir(shard, 'cache dir');
     const dir = path.join(shard, tempName());
     await fs.mkdir(dir);
     return dir;
@@ -192,7 +196,9 @@ export class DiskStore {
       if (existing !== undefined) {
         const existingManifest = await readManifest(existing, draft.key);
         const healthy =
-          existingManifest && (await checkArtifacts(existing, existingManifest, false)).length === 0;
+          existingManifest &&
+          (await readCorruptMarker(existing)) === undefined &&
+          (await checkArtifacts(existing, existingManifest, false)).length === 0;
         if (healthy && !options.replace)
           return { dir: existing, manifest: existingManifest, kept: 'existing' };
         await this.remove(existing);
@@ -235,6 +241,49 @@ export class DiskStore {
     const problems = await checkArtifacts(dir, manifest, true);
     if (problems.length === 0) this.verified.add(key);
     return { key, dir, ok: problems.length === 0, problems };
+  }
+
+  /**
+   * Marks an entry bad (`verify` found a problem): every later read reports it corrupt, so `auto` regenerates it
+   * and `frozen`/`offline` fail with MIMICFIX_CACHE_CORRUPT. `problems` undefined clears the mark.
+   */
+  async markCorrupt(dir: string, problems: string[] | undefined): Promise<void> {
+    const file = path.join(dir, CORRUPT_FILE);
+    if (problems === undefined) {
+      await fs.rm(file, { force: true });
+      return;
+    }
+    try {
+      await fs.writeFile(file, `${problems.join('; ')}\n`);
+    } catch (error) {
+      throw storeError('mark corrupt', dir, error);
+    }
+  }
+
+  /** Every entry folder (`<slug>_<key>`), whether or not its manifest is readable: what `verify` checks. */
+  async listEntryDirs(): Promise<string[]> {
+    const base = path.join(this.cacheDir, STORE_DIR);
+    const out: string[] = [];
+    let shards: string[];
+    try {
+      shards = await fs.readdir(base);
+    } catch {
+      return out;
+    }
+    for (const shard of shards.sort()) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      let names: string[];
+      try {
+        names = await fs.readdir(path.join(base, shard));
+      } catch {
+        continue;
+      }
+      for (const name of names.sort()) {
+        if (name.startsWith('.') || !/_[0-9a-f]{64}$/.test(name)) continue;
+        out.push(path.join(base, shard, name));
+      }
+    }
+    return out;
   }
 
   /** Every entry with a valid manifest, most recently used first. */
@@ -352,6 +401,15 @@ export class DiskStore {
     }
     if (removed > 0) this.verifyOnFirstRead = true;
     return removed;
+  }
+}
+
+/** The problems `verify` recorded in an entry's corrupt marker, or undefined when it has none. */
+async function readCorruptMarker(dir: string): Promise<string | undefined> {
+  try {
+    return (await fs.readFile(path.join(dir, CORRUPT_FILE), 'utf8')).trim() || 'unknown problem';
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDir } from '../util/ensure-dir';
 import { hostName, isProcessAlive } from '../util/process';
 import { hostTag } from './paths';
 
@@ -33,7 +34,7 @@ let exitHook = false;
  */
 export function markInUse(cacheDir: string, keys: string[]): InUseMarker {
   const dir = inUseDir(cacheDir);
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir, 'cache dir');
   const file = path.join(
     dir,
     `${hostTag()}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.json`,

@@ -8,6 +8,8 @@ export const MANIFEST_FILE = 'manifest.json';
 /** Touched (mtime) on every use, so that `prune` knows the last use without rewriting the entry. */
 export const LAST_USED_FILE = '.last-used';
 export const TEMP_PREFIX = '.tmp-';
+/** Written by `verify` into an entry that failed the check: the next read treats the entry as corrupt. */
+export const CORRUPT_FILE = '.corrupt';
 
 /** A short, readable folder prefix from the descriptor path: `tests/datamimic.xml` → `tests-datamimic`. */
 export function slugFor(descriptor: string): string {

@@ -39,6 +39,14 @@ export function validateDescriptor(root: XmlElement, options: { lenient?: boolea
   validateElement(root);
 }
 
+/**
+ * The children that work locally inside `el`: database-only elements are recognised but refused, and
+ * `<include>` works only directly in `<setup>`, so neither is offered in hints or suggestions.
+ */
+function localChildren(el: XmlElement, children: readonly string[]): string[] {
+  return children.filter((c) => !SCHEMA[c]?.unsupported && (c !== 'include' || el.name === 'setup'));
+}
+
 function validateElement(el: XmlElement): void {
   const spec = SCHEMA[el.name];
   if (!spec) throw new Error(`no schema for ${el.name}`); // guarded by the parent check below
@@ -106,9 +114,9 @@ function validateElement(el: XmlElement): void {
       invalid(
         known
           ? `<${child.name}> is not allowed inside <${el.name}>`
-          : `unknown element <${child.name}> inside <${el.name}>${didYouMean(child.name, spec.children)}`,
+          : `unknown element <${child.name}> inside <${el.name}>${didYouMean(child.name, localChildren(el, spec.children))}`,
         child,
-        `allowed inside <${el.name}>: ${spec.children.join(', ') || '(nothing)'}`,
+        `allowed inside <${el.name}>: ${localChildren(el, spec.children).join(', ') || '(nothing)'}`,
       );
     }
     validateElement(child);

@@ -1,3 +1,4 @@
+import { artifactPath } from '../files/resolve-path';
 import path from 'node:path';
 import type { ArtifactInfo } from '../api';
 import { BufferedFile } from './buffered-file';
@@ -25,7 +26,7 @@ export class CsvSink implements RecordSink {
     private readonly name: string,
     private readonly opts: CsvSinkOptions,
   ) {
-    this.file = new BufferedFile(path.join(outDir, `${name}.csv`));
+    this.file = new BufferedFile(artifactPath(outDir, `${name}.csv`));
   }
 
   private quote(s: string, onlyField: boolean): string {

@@ -1,3 +1,4 @@
+import { artifactPath } from '../files/resolve-path';
 import path from 'node:path';
 import type { ArtifactInfo } from '../api';
 import { BufferedFile } from './buffered-file';
@@ -33,7 +34,7 @@ export class JsonSink implements RecordSink {
   }
 
   private open(): BufferedFile {
-    const f = new BufferedFile(path.join(this.outDir, this.fileName()));
+    const f = new BufferedFile(artifactPath(this.outDir, this.fileName()));
     this.inFile = 0;
     if (!this.opts.ndjson && this.opts.chunkSize !== 1) f.write('[\n');
     return f;

@@ -1,3 +1,4 @@
+import { artifactPath } from '../files/resolve-path';
 import path from 'node:path';
 import type { ArtifactInfo } from '../api';
 import { pyStr } from '../script';
@@ -13,7 +14,7 @@ export class TxtSink implements RecordSink {
     outDir: string,
     private readonly name: string,
   ) {
-    this.file = new BufferedFile(path.join(outDir, `${name}.txt`));
+    this.file = new BufferedFile(artifactPath(outDir, `${name}.txt`));
   }
 
   add(record: Record<string, unknown>): void {

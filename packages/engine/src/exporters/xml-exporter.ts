@@ -1,3 +1,4 @@
+import { artifactPath } from '../files/resolve-path';
 import path from 'node:path';
 import type { ArtifactInfo } from '../api';
 import { BufferedFile } from './buffered-file';
@@ -82,7 +83,7 @@ export class XmlSink implements RecordSink {
     private readonly name: string,
     private readonly opts: XmlSinkOptions,
   ) {
-    this.file = new BufferedFile(path.join(outDir, `${name}.xml`));
+    this.file = new BufferedFile(artifactPath(outDir, `${name}.xml`));
     this.file.write(`<${opts.rootElement}>\n`);
   }
 

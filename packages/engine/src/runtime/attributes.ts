@@ -5,7 +5,7 @@ import {
   compileExpression,
   compileTemplate,
 } from '../script';
-import { attr, type XmlAttribute, type XmlElement } from '../xml/xml-node';
+import { attr, scriptBase, type XmlAttribute, type XmlElement } from '../xml/xml-node';
 import type { Frame, RunState } from './run-state';
 
 /** An attribute value compiled once: a constant string, or a `{expr}` template evaluated per record. */
@@ -25,7 +25,7 @@ export function compileAttr(a: XmlAttribute): AttrValue {
     const v = a.value;
     return { constant: true, raw: v, location: a.location, get: () => v };
   }
-  const t = compileTemplate(a.value, a.location);
+  const t = compileTemplate(a.value, scriptBase(a));
   return {
     constant: t.isConstant,
     raw: a.value,
@@ -40,7 +40,7 @@ export function compileAttr(a: XmlAttribute): AttrValue {
  */
 export function staticPath(a: XmlAttribute, run: RunState): string {
   if (!hasExpr(a.value)) return a.value;
-  const t = compileTemplate(a.value, a.location);
+  const t = compileTemplate(a.value, scriptBase(a));
   const rng = run.rng.fork(`path:${a.value}`);
   return String(t.evaluate((n) => run.lookupGlobal(n), run.scriptContext(rng))).trim();
 }
@@ -51,11 +51,28 @@ export function optionalAttr(el: XmlElement, name: string): AttrValue | undefine
 }
 
 export function compileExpr(a: XmlAttribute): CompiledExpression {
-  return compileExpression(a.value, a.location);
+  return compileExpression(a.value, scriptBase(a));
 }
 
 export function invalidValue(a: { location: SourceLocation }, message: string, hint: string): never {
   throw new MimicfixError('MIMICFIX_DESCRIPTOR_INVALID', message, { location: a.location, hint });
+}
+
+/**
+ * A boolean attribute (`cyclic`, `sourceScripted`): only True/False/true/false are accepted, so a typo such as
+ * `cyclic="maybe"` is an error instead of silently meaning false. Absent → `fallback`.
+ */
+export function boolAttr(el: XmlElement, name: string, fallback: boolean): boolean {
+  const a = attr(el, name);
+  if (!a) return fallback;
+  const v = a.value.trim();
+  if (v === 'True' || v === 'true') return true;
+  if (v === 'False' || v === 'false') return false;
+  return invalidValue(
+    a,
+    `${name}="${a.value}" is not a boolean: write True, False, true or false`,
+    `write ${name}="True" or ${name}="False"`,
+  );
 }
 
 /** `true`/`True`/`1` → true. */

@@ -15,14 +15,17 @@ import {
   compileExpr,
   hasExpr,
   optionalAttr,
-  parseBool,
+  boolAttr,
   staticPath,
   toCount,
   truthy,
 } from './attributes';
 import { Frame, type RunState } from './run-state';
 import { type CompileScope, checkDepth, compileSteps, type Step } from './steps';
-import { parseTargets, type TargetSpec } from './targets';
+import { checkDatasetName } from './dataset-names';
+import { LIMITS_HINT } from './limits';
+import { nestedRecordsLowerBound } from './record-estimate';
+import { fileFormats, parseTargets, type TargetSpec } from './targets';
 
 /** A compiled <generate>: compiled once per run, executed once (top level) or once per parent record (nested). */
 export interface GeneratePlan {
@@ -42,6 +45,8 @@ export interface GeneratePlan {
   selector?: ReturnType<typeof compileExpr>;
   sourceScripted: boolean;
   converters: ReturnType<typeof createConverters>;
+  /** Lower bound of the nested records each record produces (early maxTotalRecords check). */
+  nestedPerRecord: number;
   /** sourceScripted templates, compiled once per distinct cell text. */
   templates: Map<string, ReturnType<typeof compileTemplate>>;
 }
@@ -65,8 +70,13 @@ export function compileGenerate(
     runGenerate: (plan, parent) => runGenerate(plan, run, parent),
   };
   checkDepth(cs, el);
-  let sctx: ScriptContext | undefined;
   const targetAttr = attr(el, 'target');
+  const targets =
+    targetAttr && targetAttr.value.trim()
+      ? parseTargets(targetAttr.value, memstoreIds, targetAttr.location)
+      : [];
+  checkDatasetName(el, fileFormats(targets).length > 0, run.datasetNames);
+  let sctx: ScriptContext | undefined;
   const sourceAttr = attr(el, 'source');
   const selectorAttr = attr(el, 'selector');
   const conv = attr(el, 'converter');
@@ -78,19 +88,17 @@ export function compileGenerate(
     rng,
     count: optionalAttr(el, 'count'),
     steps: compileSteps(el.children, cs),
-    targets:
-      targetAttr && targetAttr.value.trim()
-        ? parseTargets(targetAttr.value, memstoreIds, targetAttr.location)
-        : [],
+    targets,
     ctx: () => {
       sctx ??= run.scriptContext(rng.fork('script'));
       return sctx;
     },
     source: sourceAttr ? { uri: staticPath(sourceAttr, run), location: sourceAttr.location } : undefined,
-    cyclic: parseBool(attrValue(el, 'cyclic') ?? 'false'),
+    cyclic: boolAttr(el, 'cyclic', false),
     selector: selectorAttr ? compileExpr(selectorAttr) : undefined,
-    sourceScripted: parseBool(attrValue(el, 'sourceScripted') ?? 'false'),
+    sourceScripted: boolAttr(el, 'sourceScripted', false),
     templates: new Map(),
+    nestedPerRecord: nestedRecordsLowerBound(el),
     converters: conv
       ? createConverters(conv.value, run.genContext(rng.fork('converter')), conv.location)
       : [],
@@ -108,10 +116,14 @@ export function compileGenerate(
 const plansOf = new WeakMap<RunState, GeneratePlan[]>();
 
 /** Closes and forgets the sinks of every plan compiled so far in this run. */
-export function closeAllPlans(run: RunState): void {
+export function closeAllPlans(run: RunState, failed = false): void {
   const list = plansOf.get(run) ?? [];
   plansOf.delete(run);
-  for (const plan of list) closePlan(plan, run);
+  for (const plan of list) {
+    // after a failure only the files already open are closed: a generate that never ran writes nothing
+    if (failed && !plan.sinks) continue;
+    closePlan(plan, run);
+  }
 }
 
 function openSinks(plan: GeneratePlan, run: RunState): RecordSink[] {
@@ -212,9 +224,13 @@ function prepareGenerate(
       `generate "${plan.name}" has count ${count} > maxCount=${run.limits.maxCount}`,
       {
         location: plan.el.location,
-        hint: 'lower the count or raise limits.maxCount',
+        hint: `lower the count, or ${LIMITS_HINT}`,
       },
     );
+  }
+  const atLeast = count * (1 + plan.nestedPerRecord);
+  if (run.totalRecords + atLeast > run.limits.maxTotalRecords) {
+    throw run.totalLimitError(`generate "${plan.name}"`, plan.el.location, run.totalRecords + atLeast);
   }
   plan.sinks ??= openSinks(plan, run);
   const sinks = plan.sinks;
@@ -257,7 +273,7 @@ function prepareGenerate(
         record[k] = v;
       }
     }
-    run.countRecord();
+    run.countRecords(1, `generate "${plan.name}"`, plan.el.location);
     for (const s of sinks) s.add(record);
     if (captured) captured.push(record);
     run.counts[plan.name] = (run.counts[plan.name] ?? 0) + 1;

@@ -12,6 +12,7 @@ import { createFaker } from '../random/faker';
 import type { Rng } from '../random/rng';
 import type { ScriptContext, ScriptScope } from '../script';
 import type { DescriptorFiles } from './descriptor-files';
+import { LIMITS_HINT } from './limits';
 import type { Memstores } from './memstore';
 import type { SourceLoader } from './source-loader';
 
@@ -36,6 +37,8 @@ export class RunState {
   private readonly generators = new Map<string, ValueGenerator>();
   readonly artifacts: ArtifactInfo[] = [];
   readonly counts: Record<string, number> = {};
+  /** Names of generates that write files, with where each was defined (duplicates are refused). */
+  readonly datasetNames = new Map<string, SourceLocation>();
   readonly captured: Record<string, Record<string, unknown>[]> | undefined;
   totalRecords = 0;
   defaultSeparator = '|';
@@ -102,15 +105,24 @@ export class RunState {
     return { found: false };
   }
 
-  countRecord(): void {
-    this.totalRecords++;
-    if (this.totalRecords > this.limits.maxTotalRecords) {
-      throw new MimicfixError(
-        'MIMICFIX_LIMIT',
-        `the run produced more than maxTotalRecords=${this.limits.maxTotalRecords} records`,
-        { hint: 'lower the counts, or raise limits.maxTotalRecords' },
-      );
-    }
+  /**
+   * Counts `n` records (top-level, nested generate records and nestedKey list items alike) toward
+   * maxTotalRecords; `what` names where they come from for the error.
+   */
+  countRecords(n: number, what: string, location?: SourceLocation): void {
+    this.totalRecords += n;
+    if (this.totalRecords > this.limits.maxTotalRecords) throw this.totalLimitError(what, location);
+  }
+
+  totalLimitError(what: string, location?: SourceLocation, estimated?: number): MimicfixError {
+    const max = this.limits.maxTotalRecords;
+    return new MimicfixError(
+      'MIMICFIX_LIMIT',
+      estimated === undefined
+        ? `${what} takes the run past maxTotalRecords=${max} records (nested records included)`
+        : `${what} would produce at least ${estimated} records (nested records included), more than maxTotalRecords=${max}`,
+      { location, hint: `lower the counts, or ${LIMITS_HINT}` },
+    );
   }
 
   checkAbort(): void {
@@ -132,7 +144,23 @@ export class Frame {
     readonly run: RunState,
     readonly parent: Frame | undefined,
   ) {
-    this.scope = (name) => this.lookup(name);
+    const scope: ScriptScope = (name) => this.lookup(name);
+    scope.names = () => this.names();
+    this.scope = scope;
+  }
+
+  /** Every name in scope (for "did you mean" in NameErrors): record keys, variables, globals, properties. */
+  names(): string[] {
+    const out = new Set<string>();
+    let f: Frame | undefined = this;
+    while (f) {
+      for (const k of Object.keys(f.record)) out.add(k);
+      for (const k of f.vars.keys()) out.add(k);
+      f = f.parent;
+    }
+    for (const k of this.run.globals.keys()) out.add(k);
+    for (const k of this.run.properties.keys()) out.add(k);
+    return [...out];
   }
 
   lookup(name: string): { found: boolean; value?: unknown } {

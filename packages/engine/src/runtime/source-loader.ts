@@ -13,6 +13,17 @@ export function isFileSource(uri: string): boolean {
   return /\.(csv|json)$/i.test(uri.trim());
 }
 
+/**
+ * A `source=` that is not a .csv/.json file but is written like a path (a folder separator or a file
+ * extension): it is checked as a path instead of being taken for a memstore or database id.
+ */
+export function looksLikePath(uri: string): boolean {
+  const u = uri.trim();
+  return /[/\\]/.test(u) || /\.[A-Za-z0-9]+$/.test(u);
+}
+
+export const SOURCE_EXTENSIONS = '.ent.csv (or any .csv), .wgt.csv and .json';
+
 /** Loads `source=` data: ent.csv rows, wgt.csv weights, JSON lists/dicts, or a memstore's records. */
 export class SourceLoader {
   private readonly cache = new Map<string, LoadedSource>();
@@ -39,6 +50,17 @@ export class SourceLoader {
           );
         }
         return { kind: 'rows', rows: store.get(opts.type) ?? [] };
+      }
+      if (looksLikePath(u)) {
+        this.files.resolve(u, opts.location); // outside the root folder → MIMICFIX_PATH_OUTSIDE_ROOT
+        throw new MimicfixError(
+          'MIMICFIX_DESCRIPTOR_INVALID',
+          `source="${u}" is not a supported source file: supported file sources are ${SOURCE_EXTENSIONS}`,
+          {
+            location: opts.location,
+            hint: 'convert the data to an .ent.csv or .json file, or name a <memstore> id',
+          },
+        );
       }
       throw new MimicfixError(
         'MIMICFIX_DESCRIPTOR_UNSUPPORTED',

@@ -8,12 +8,13 @@ import {
   compileExpr,
   invalidValue,
   optionalAttr,
-  parseBool,
+  boolAttr,
   staticPath,
   toCount,
   truthy,
 } from './attributes';
 import type { GeneratePlan } from './generate-plan';
+import { depthError, LIMITS_HINT } from './limits';
 import { Frame, type RunState } from './run-state';
 import { compileValuePipeline, convertType, SKIP } from './value-source';
 
@@ -41,12 +42,7 @@ function lazyScriptContext(run: RunState, rng: Rng): () => ScriptContext {
 }
 
 export function checkDepth(cs: CompileScope, el: XmlElement): void {
-  if (cs.depth > cs.run.limits.maxDepth) {
-    throw new MimicfixError('MIMICFIX_LIMIT', `nesting deeper than maxDepth=${cs.run.limits.maxDepth}`, {
-      location: el.location,
-      hint: 'flatten the descriptor or raise limits.maxDepth',
-    });
-  }
+  if (cs.depth > cs.run.limits.maxDepth) throw depthError(el, cs.run.limits.maxDepth);
 }
 
 export function compileSteps(children: readonly XmlElement[], cs: CompileScope): Step[] {
@@ -129,7 +125,7 @@ function compileNestedKey(el: XmlElement, cs: CompileScope, name: string): Step 
   const count = optionalAttr(el, 'count');
   const minCount = optionalAttr(el, 'minCount');
   const maxCount = optionalAttr(el, 'maxCount');
-  const cyclic = parseBool(attrValue(el, 'cyclic') ?? 'false');
+  const cyclic = boolAttr(el, 'cyclic', false);
   const ctx = lazyScriptContext(run, inner.rng);
   const countRng = inner.rng.fork('count');
   const condExpr = attr(el, 'condition');
@@ -174,7 +170,14 @@ function compileNestedKey(el: XmlElement, cs: CompileScope, name: string): Step 
     if (minCount || maxCount) {
       const lo = minCount ? toCount(minCount.get(f, ctx()), minCount, 'minCount') : 0;
       const hi = maxCount ? toCount(maxCount.get(f, ctx()), maxCount, 'maxCount') : lo + 10;
-      return countRng.int(lo, Math.max(lo, hi));
+      if (maxCount && hi < lo) {
+        invalidValue(
+          maxCount,
+          `maxCount=${hi} is smaller than minCount=${lo} on <nestedKey name="${name}">`,
+          'make maxCount >= minCount',
+        );
+      }
+      return countRng.int(lo, hi);
     }
     return undefined;
   };
@@ -199,6 +202,7 @@ function compileNestedKey(el: XmlElement, cs: CompileScope, name: string): Step 
       let n = pickCount(f);
       if (n === undefined) n = rows.length;
       else if (!cyclic) n = Math.min(n, rows.length);
+      run.countRecords(n, `nestedKey "${name}"`, el.location);
       const out: unknown[] = new Array(n);
       for (let i = 0; i < n; i++) {
         const row = rows[i % rows.length];
@@ -213,10 +217,11 @@ function compileNestedKey(el: XmlElement, cs: CompileScope, name: string): Step 
           `nestedKey ${name} count ${n} exceeds maxCount=${run.limits.maxCount}`,
           {
             location: el.location,
-            hint: 'lower the count or raise limits.maxCount',
+            hint: `lower the count, or ${LIMITS_HINT}`,
           },
         );
       }
+      run.countRecords(n, `nestedKey "${name}"`, el.location);
       const out: unknown[] = new Array(n);
       for (let i = 0; i < n; i++) out[i] = fill(f, {});
       value = out;
@@ -234,6 +239,7 @@ function compileList(el: XmlElement, cs: CompileScope, name: string): Step {
     depth: cs.depth + 1,
     path: `${cs.path}/${name}`,
   };
+  checkDepth(inner, el);
   const ctx = lazyScriptContext(cs.run, inner.rng);
   const listCond = attr(el, 'condition');
   const lc = listCond ? compileExpr(listCond) : undefined;

@@ -1,24 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ArtifactFormat, DescriptorScan } from '../api';
+import type { ArtifactFormat, DescriptorScan, EngineLimits } from '../api';
+import type { SourceLocation } from '../errors/mimicfix-error';
+import { checkDatasetName } from '../runtime/dataset-names';
+import { checkIncludeCycle } from '../runtime/include-cycle';
+import { DEFAULT_MAX_DEPTH, depthError } from '../runtime/limits';
 import { parseProperties } from '../files/properties';
 import { createFaker } from '../random/faker';
 import { Rng } from '../random/rng';
 import { hasExpr } from '../runtime/attributes';
 import { DescriptorFiles } from '../runtime/descriptor-files';
 import { REFERENCE_NOW } from '../runtime/run-state';
-import { isFileSource } from '../runtime/source-loader';
+import { notReadable } from '../files/resolve-path';
+import { isFileSource, looksLikePath } from '../runtime/source-loader';
 import { fileFormats, parseTargets } from '../runtime/targets';
 import { compileTemplate } from '../script';
 import type { XmlAttribute, XmlElement } from '../xml/xml-node';
-import { attr, attrValue } from '../xml/xml-node';
+import { attr, attrValue, scriptBase } from '../xml/xml-node';
 
 /**
  * Walks the descriptor and everything it includes without generating: the file closure (for the cache key),
  * attribute paths that are expressions we cannot resolve, and the artifacts each generate will write.
  */
-export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
+export function scanDescriptorFiles(
+  descriptorPath: string,
+  options: { limits?: EngineLimits } = {},
+): DescriptorScan {
+  const maxDepth = options.limits?.maxDepth ?? DEFAULT_MAX_DEPTH;
   const files = new DescriptorFiles(descriptorPath, true);
+  const datasetNames = new Map<string, SourceLocation>();
   const closure = new Set<string>();
   const unresolved: DescriptorScan['unresolved'] = [];
   const expected: DescriptorScan['expected'] = [];
@@ -43,7 +53,7 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
   const resolvePath = (a: XmlAttribute): string | undefined => {
     if (!hasExpr(a.value)) return a.value.trim();
     try {
-      const v = compileTemplate(a.value, a.location).evaluate(
+      const v = compileTemplate(a.value, scriptBase(a)).evaluate(
         (n) => (properties.has(n) ? { found: true, value: properties.get(n) } : { found: false }),
         ctx,
       );
@@ -54,43 +64,64 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
     }
   };
 
+  /** A path in the closure must exist: the cache key hashes it, and the run reads it. */
   const addFile = (a: XmlAttribute, uri: string): string => {
     const abs = files.resolve(uri, a.location);
+    let isFile = false;
+    try {
+      isFile = fs.statSync(abs).isFile();
+    } catch (cause) {
+      throw notReadable(uri, abs, a.location, cause);
+    }
+    if (!isFile) throw notReadable(uri, abs, a.location, { code: 'EISDIR' });
     closure.add(abs);
     return abs;
   };
 
-  const walkRecordChildren = (el: XmlElement, nested: boolean): void => {
+  /** A `source=` value: a data file joins the closure; anything path-like must stay inside the root. */
+  const addSource = (src: XmlAttribute): void => {
+    const uri = resolvePath(src);
+    if (!uri) return;
+    if (isFileSource(uri)) addFile(src, uri);
+    else if (looksLikePath(uri)) files.resolve(uri, src.location);
+  };
+
+  /** Checked before recursing, so a pathologically deep descriptor fails cleanly instead of overflowing. */
+  const enter = (el: XmlElement, depth: number): void => {
+    if (depth > maxDepth) throw depthError(el, maxDepth);
+  };
+
+  const walkRecordChildren = (el: XmlElement, nested: boolean, depth: number): void => {
     for (const child of el.children) {
-      if (child.name === 'generate') walkGenerate(child, true);
-      else {
+      if (child.name === 'generate') {
+        enter(child, depth + 1);
+        walkGenerate(child, true, depth + 1);
+      } else {
         const src = attr(child, 'source');
-        if (src) {
-          const uri = resolvePath(src);
-          if (uri && isFileSource(uri)) addFile(src, uri);
-        }
-        walkRecordChildren(child, nested);
+        if (src) addSource(src);
+        const deeper = child.name === 'nestedKey' || child.name === 'list' ? depth + 1 : depth;
+        enter(child, deeper);
+        walkRecordChildren(child, nested, deeper);
       }
     }
   };
 
-  const walkGenerate = (el: XmlElement, nested: boolean): void => {
+  const walkGenerate = (el: XmlElement, nested: boolean, depth: number): void => {
     const src = attr(el, 'source');
-    if (src) {
-      const uri = resolvePath(src);
-      if (uri && isFileSource(uri)) addFile(src, uri);
-    }
+    if (src) addSource(src);
     const target = attr(el, 'target');
     const formats: ArtifactFormat[] =
       target && target.value.trim()
         ? fileFormats(parseTargets(target.value, memIds, target.location, true))
         : [];
     const name = attrValue(el, 'name') ?? '';
+    checkDatasetName(el, formats.length > 0 && name !== '', datasetNames);
     if (formats.length > 0 && name) expected.push({ name, formats, nested });
-    walkRecordChildren(el, nested);
+    walkRecordChildren(el, nested, depth);
   };
 
-  const walkSetup = (setup: XmlElement): void => {
+  /** `chain`: the descriptor files being walked, root first (an include of one of them is a cycle). */
+  const walkSetup = (setup: XmlElement, chain: string[]): void => {
     for (const el of setup.children) {
       switch (el.name) {
         case 'memstore':
@@ -103,9 +134,12 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
           const abs = addFile(a, uri);
           if (/\.properties$/i.test(uri)) {
             for (const [k, v] of parseProperties(files.text(abs, uri, a.location))) properties.set(k, v);
-          } else if (!seen.has(abs)) {
-            seen.add(abs);
-            walkSetup(files.descriptor(abs, uri, a.location));
+          } else {
+            checkIncludeCycle(chain, abs, files.rootDir, a.location);
+            if (!seen.has(abs)) {
+              seen.add(abs);
+              walkSetup(files.descriptor(abs, uri, a.location), [...chain, abs]);
+            }
           }
           break;
         }
@@ -120,20 +154,17 @@ export function scanDescriptorFiles(descriptorPath: string): DescriptorScan {
           const constant = attrValue(el, 'constant');
           if (constant !== undefined) properties.set(attrValue(el, 'name') as string, constant);
           const src = attr(el, 'source');
-          if (src) {
-            const uri = resolvePath(src);
-            if (uri && isFileSource(uri)) addFile(src, uri);
-          }
+          if (src) addSource(src);
           break;
         }
         case 'generate':
-          walkGenerate(el, false);
+          walkGenerate(el, false, 0);
           break;
         default:
           break;
       }
     }
   };
-  walkSetup(root);
+  walkSetup(root, [files.rootFile]);
   return { root: files.rootFile, files: [...closure].sort(), unresolved, expected };
 }

@@ -8,6 +8,7 @@ export function parseCsvRows(text: string, separator: string, file: string): str
   let i = 0;
   let quoted = false;
   let fieldStarted = false;
+  let quoteStart = 0;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   while (i < src.length) {
     const c = src[i] as string;
@@ -28,6 +29,7 @@ export function parseCsvRows(text: string, separator: string, file: string): str
     }
     if (c === '"' && !fieldStarted) {
       quoted = true;
+      quoteStart = i;
       fieldStarted = true;
       i++;
       continue;
@@ -53,7 +55,10 @@ export function parseCsvRows(text: string, separator: string, file: string): str
     i++;
   }
   if (quoted) {
-    throw new MimicfixError('MIMICFIX_SOURCE', `${file}: unterminated quoted field`, {
+    const before = src.slice(0, quoteStart);
+    const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+    const column = quoteStart - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    throw new MimicfixError('MIMICFIX_SOURCE', `${file}:${line}:${column}: unterminated quoted field`, {
       hint: 'close the quote; a quote inside a quoted field is written ""',
     });
   }
@@ -101,10 +106,13 @@ export function parseWeightedCsv(text: string, separator: string, file: string):
   rows.forEach((row, i) => {
     const value = row.length > 1 ? row.slice(0, -1).join(separator) : (row[0] ?? '');
     const w = row.length > 1 ? Number(row[row.length - 1]) : 1;
+    const raw = row[row.length - 1];
     if (!Number.isFinite(w) || w < 0) {
       throw new MimicfixError(
         'MIMICFIX_SOURCE',
-        `${file}:${i + 1}: weight "${row[row.length - 1]}" is not a number`,
+        Number.isFinite(w)
+          ? `${file}:${i + 1}: weight "${raw}" must be ≥ 0`
+          : `${file}:${i + 1}: weight "${raw}" is not a number`,
         {
           hint: 'each line is value|weight with a non-negative number as weight',
         },
@@ -113,5 +121,14 @@ export function parseWeightedCsv(text: string, separator: string, file: string):
     values.push(value);
     weights.push(w);
   });
+  if (!weights.some((w) => w > 0)) {
+    throw new MimicfixError(
+      'MIMICFIX_SOURCE',
+      values.length === 0
+        ? `${file}: the weighted source has no values`
+        : `${file}: every weight is 0, so no value can be picked`,
+      { hint: 'a .wgt.csv holds value|weight lines and at least one weight must be > 0' },
+    );
+  }
   return { values, weights };
 }

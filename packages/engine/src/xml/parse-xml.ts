@@ -9,6 +9,9 @@ import type { XmlAttribute, XmlElement } from './xml-node';
  */
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
+/** Deepest element nesting a descriptor may have: keeps every recursive walk over the tree far from the stack limit. */
+export const MAX_XML_DEPTH = 256;
+
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
 
@@ -128,12 +131,22 @@ function parseAttributes(cur: Cursor, elName: string): { attrs: XmlAttribute[]; 
     const raw = src.slice(valueStart, end);
     const lt = raw.indexOf('<');
     if (lt >= 0) cur.fail(`'<' is not allowed in attribute values (write &lt;)`, valueStart + lt);
-    if (attrs.some((a) => a.name === name)) cur.fail(`duplicate attribute ${name}`, nameOffset);
+    if (attrs.some((a) => a.name === name)) cur.fail(`duplicate attribute "${name}"`, nameOffset);
     // XML attribute-value normalisation: literal tab/newline become spaces (references are kept).
-    const value = decode(cur, raw.replace(/\r\n|[\t\n\r]/g, ' '), valueStart);
-    attrs.push({ name, value, location: cur.loc(nameOffset) });
+    const normalised = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+    const value = decode(cur, normalised, valueStart);
+    const valueLocation = cur.loc(valueStart);
+    if (/[\n\r]/.test(raw)) withLineBreaks(valueLocation, raw.replace(/\r\n?/g, '\n'));
+    attrs.push({ name, value, location: cur.loc(nameOffset), valueLocation });
     cur.pos = end + 1;
   }
+}
+
+/** Records (non-enumerable, so locations still print and compare as file/line/column) where lines break. */
+function withLineBreaks(loc: SourceLocation, text: string): void {
+  const breaks: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) breaks.push(i);
+  Object.defineProperty(loc, 'lineBreaks', { value: breaks, enumerable: false });
 }
 
 /** Parses a whole descriptor file. Throws MIMICFIX_DESCRIPTOR_PARSE with file:line:column. */
@@ -193,6 +206,13 @@ export function parseXml(text: string, file: string): XmlElement {
     } else {
       cur.pos++;
       const name = cur.readName('an element name after <');
+      if (stack.length >= MAX_XML_DEPTH) {
+        cur.fail(
+          `elements nested deeper than ${MAX_XML_DEPTH} levels`,
+          start,
+          'flatten the descriptor; no real descriptor nests this deep',
+        );
+      }
       const { attrs, selfClosing } = parseAttributes(cur, name);
       const el: XmlElement = { name, attributes: attrs, children: [], text: '', location: cur.loc(start) };
       const parent = stack[stack.length - 1];

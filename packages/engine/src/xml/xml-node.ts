@@ -5,6 +5,16 @@ export interface XmlAttribute {
   name: string;
   value: string;
   location: SourceLocation;
+  /**
+   * Position of the value's first character (after the quote). It also carries, non-enumerable, the offsets
+   * of the line breaks the XML normalisation turned into spaces, so script errors can name the real line.
+   */
+  valueLocation?: SourceLocation;
+}
+
+/** Where a script in this attribute starts: the value's own position when known. */
+export function scriptBase(a: XmlAttribute): SourceLocation {
+  return a.valueLocation ?? a.location;
 }
 
 /** One element of a descriptor, with exact positions for itself and each attribute. */

@@ -76,7 +76,7 @@ describe('parseXml', () => {
     expect(parseError('<setup a=1/>').location).toMatchObject({ line: 1, column: 10 });
     const dup = parseError('<setup>\n <generate name="a" name="b"/></setup>');
     expect(dup.location).toMatchObject({ line: 2, column: 21 });
-    expect(dup.message).toContain('duplicate attribute name');
+    expect(dup.message).toContain('duplicate attribute "name"');
   });
 
   it('refuses < inside attribute values and text after the root', () => {
