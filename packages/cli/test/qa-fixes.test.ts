@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectFiles } from './fixtures';
-import { cleanEnv, listFiles, makeProject, runCli } from './helpers';
+import { BIN, cleanEnv, listFiles, makeProject, runCli } from './helpers';
 
 /** A fresh project with its own cache folder (inside the project, passed through MIMICFIX_CACHE_DIR). */
 function project(files = projectFiles()) {
@@ -14,15 +15,19 @@ function project(files = projectFiles()) {
 }
 
 describe('unusable paths fail promptly with MIMICFIX_STORE naming the path', () => {
-  it.runIf(process.platform === 'linux')('--cache-dir under /proc (mkdir ENOENT) exits 1, no hang', async () => {
-    const p = project();
-    const r = await p.run('generate', '--cache-dir', '/proc/mimicfix-qa');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('MIMICFIX_STORE');
-    expect(r.stderr).toContain('/proc/mimicfix-qa');
-    expect(r.stderr).toContain('ENOENT');
-    expect(r.stderr).not.toContain('MIMICFIX_INTERNAL');
-  }, 20_000);
+  it.runIf(process.platform === 'linux')(
+    '--cache-dir under /proc (mkdir ENOENT) exits 1, no hang',
+    async () => {
+      const p = project();
+      const r = await p.run('generate', '--cache-dir', '/proc/mimicfix-qa');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('MIMICFIX_STORE');
+      expect(r.stderr).toContain('/proc/mimicfix-qa');
+      expect(r.stderr).toContain('ENOENT');
+      expect(r.stderr).not.toContain('MIMICFIX_INTERNAL');
+    },
+    20_000,
+  );
 
   it('--cache-dir naming a file says the cache dir is not a folder', async () => {
     const p = project();
@@ -145,5 +150,48 @@ describe('dataset names are checked against the descriptor', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('warning: dataset "XX" is not supported');
     expect(r.stderr).toContain('US, DE, AT, CH, GB, FR, ES, IT');
+  });
+});
+
+describe('the committed bin shim', () => {
+  const SHIM = path.resolve(path.dirname(BIN), '../bin/mimicfix.js');
+
+  it('package.json bin points at the committed shim, which is in files', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(path.dirname(BIN), '../package.json'), 'utf8'));
+    expect(pkg.bin).toEqual({ mimicfix: './bin/mimicfix.js' });
+    expect(pkg.files).toContain('bin');
+    expect(fs.readFileSync(SHIM, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('runs the built CLI', async () => {
+    const r = await new Promise<{ code: number | null; out: string }>((res) => {
+      const c = spawn(process.execPath, [SHIM, '--version'], { env: cleanEnv() });
+      let out = '';
+      c.stdout.on('data', (d) => {
+        out += d;
+      });
+      c.on('close', (code) => res({ code, out }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('without dist/ it says to run pnpm build and exits 1', async () => {
+    const dir = makeProject({});
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.copyFileSync(SHIM, path.join(dir, 'bin', 'mimicfix.js'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    const r = await new Promise<{ code: number | null; err: string }>((res) => {
+      const c = spawn(process.execPath, [path.join(dir, 'bin', 'mimicfix.js'), '--version'], {
+        env: cleanEnv(),
+      });
+      let err = '';
+      c.stderr.on('data', (d) => {
+        err += d;
+      });
+      c.on('close', (code) => res({ code, err }));
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('run `pnpm build`');
   });
 });

@@ -97,3 +97,19 @@ describe('limits reach the local engine', () => {
     expect(existsSync(path.join(ok.dir, 'manifest.json'))).toBe(true);
   });
 });
+
+describe('a descriptor without file targets', () => {
+  it('logs a warning instead of "generating <descriptor>"', async () => {
+    const root = tempDir();
+    writeFiles(root, {
+      'datamimic.xml':
+        '<setup><generate name="person" count="2"><key name="id" generator="IncrementGenerator"/></generate></setup>',
+    });
+    const lines: string[] = [];
+    await resolve({ root, env: {}, log: (l) => lines.push(l) });
+    expect(lines).toContainEqual(
+      expect.stringContaining('warning: no <generate> with a file target in datamimic.xml'),
+    );
+    expect(lines.some((l) => l.startsWith('generating datamimic.xml'))).toBe(false);
+  });
+});

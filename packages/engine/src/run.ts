@@ -95,8 +95,7 @@ async function runSetup(
         else if (/\.xml$/i.test(uri)) {
           checkIncludeCycle(chain, abs, run.files.rootDir, a.location);
           await runSetup(run.files.descriptor(abs, uri, a.location), run, memIds, false, [...chain, abs]);
-        }
-        else {
+        } else {
           throw new MimicfixError(
             'MIMICFIX_DESCRIPTOR_INVALID',
             `include uri="${uri}" must be a .xml or .properties file`,
@@ -170,7 +169,10 @@ export async function generate(
   }
   if (options.dataset) run.dataset = options.dataset;
   if (options.locale) run.locale = options.locale;
-  const root = files.root();
+  const root = files.root(); // parsed and strictly validated first, so its own errors come first
+  // then the static checks (generate names, duplicate datasets, include cycles, nesting depth, paths and
+  // symlinks, missing files): a descriptor that fails them must not write a single file.
+  scanDescriptorFiles(descriptorPath, { limits: options.limits });
   if (options.outDir) fs.mkdirSync(options.outDir, { recursive: true });
   const envProps = path.join(files.rootDir, 'conf', 'environment.env.properties');
   if (fs.existsSync(envProps)) loadProperties(run, envProps, 'conf/environment.env.properties');

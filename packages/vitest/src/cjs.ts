@@ -3,9 +3,10 @@
  * loading Vitest at module load (Vitest refuses `require()`). Test files always run as ES modules in Vitest and
  * get the full ESM entry; `useDatamimic`/`test` here only explain that.
  */
+
+import type { TestAPI } from 'vitest';
 import type { DatamimicFixtures } from './fixture';
 import type { DatasetAccessor } from './use-datamimic';
-import type { TestAPI } from 'vitest';
 
 export type { MimicfixOptions, ResolvedManifest } from '@mimicfix/core';
 export type { DatamimicFixtures } from './fixture';
@@ -28,11 +29,14 @@ export const useDatamimic: DatasetAccessor = (() => {
 }) as unknown as DatasetAccessor;
 
 /** Only available from the ESM entry; any use throws here (see the module comment). */
-export const test: TestAPI<DatamimicFixtures> = new Proxy((() => {}) as unknown as TestAPI<DatamimicFixtures>, {
-  apply: () => {
-    throw esmOnly('test');
+export const test: TestAPI<DatamimicFixtures> = new Proxy(
+  (() => {}) as unknown as TestAPI<DatamimicFixtures>,
+  {
+    apply: () => {
+      throw esmOnly('test');
+    },
+    get: () => {
+      throw esmOnly('test');
+    },
   },
-  get: () => {
-    throw esmOnly('test');
-  },
-});
+);

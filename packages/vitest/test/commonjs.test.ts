@@ -35,7 +35,10 @@ describe('a CommonJS project ("type": "commonjs") loads the plugin', () => {
     for (const name of ['datamimic.xml', 'company.xml', 'conf', 'data']) {
       fs.cpSync(path.join(EXAMPLE_DIR, name), path.join(project, name), { recursive: true });
     }
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'cjs-project', type: 'commonjs' }));
+    fs.writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'cjs-project', type: 'commonjs' }),
+    );
     fs.writeFileSync(path.join(project, 'vitest.config.ts'), CONFIG);
     fs.mkdirSync(path.join(project, 'test'));
     fs.writeFileSync(path.join(project, 'test/probe.test.ts'), TEST);

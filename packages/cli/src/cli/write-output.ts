@@ -7,7 +7,11 @@ import { loadCore } from './load-core';
  * Writes a file the user asked for (`--out`), creating its folder; an OS failure becomes MIMICFIX_STORE naming
  * the path instead of a raw ENOENT/EACCES surfacing as MIMICFIX_INTERNAL.
  */
-export async function writeOutput(dest: string, data: string | Uint8Array, what = 'output file'): Promise<void> {
+export async function writeOutput(
+  dest: string,
+  data: string | Uint8Array,
+  what = 'output file',
+): Promise<void> {
   await ensureOutputDir(path.dirname(dest), `folder of the ${what}`);
   try {
     fs.writeFileSync(dest, data);

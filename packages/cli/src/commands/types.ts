@@ -12,8 +12,8 @@ import {
   KEY_OPTIONS,
   MODE_OPTION,
 } from '../cli/shared-options';
-import { inferInterface } from '../types/infer-types';
 import { writeOutput } from '../cli/write-output';
+import { inferInterface } from '../types/infer-types';
 
 export const typesCommand: Command = {
   name: 'types',

@@ -7,8 +7,7 @@ import { CACHE_OPTIONS } from '../cli/shared-options';
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary:
-    're-hash every cached entry (sha256) and mark bad ones; exit 1 if any is bad or there is no cache',
+  summary: 're-hash every cached entry (sha256) and mark bad ones; exit 1 if any is bad or there is no cache',
   args: '',
   maxPositionals: 0,
   options: {
@@ -32,10 +31,14 @@ export const verifyCommand: Command = {
     // A mistyped path must not pass CI as "0 entries, 0 bad".
     if (!fs.existsSync(resolved.cacheDir) || !fs.statSync(resolved.cacheDir).isDirectory()) {
       const { MimicfixError } = await loadCore();
-      throw new MimicfixError('MIMICFIX_STORE', `There is no cache folder at ${resolved.cacheDir}; nothing to verify.`, {
-        hint: 'Check --cache-dir / cacheDir / MIMICFIX_CACHE_DIR, or run `mimicfix generate` first.',
-        details: { cacheDir: resolved.cacheDir },
-      });
+      throw new MimicfixError(
+        'MIMICFIX_STORE',
+        `There is no cache folder at ${resolved.cacheDir}; nothing to verify.`,
+        {
+          hint: 'Check --cache-dir / cacheDir / MIMICFIX_CACHE_DIR, or run `mimicfix generate` first.',
+          details: { cacheDir: resolved.cacheDir },
+        },
+      );
     }
     const results = await verifyStore(resolved.cacheDir, { remove });
     const bad = results.filter((r) => !r.ok);

@@ -155,6 +155,14 @@ export class Transport {
     return new URL(this.pathOf(route, params).replace(/^\//, ''), this.base);
   }
 
+  /** The request URL without user info, for messages. */
+  private hostUrl(route: RouteName, params: Record<string, string>): string {
+    const url = this.urlOf(route, params);
+    url.username = '';
+    url.password = '';
+    return this.redact(url.href);
+  }
+
   private excerpt(text: string): string {
     const flat = this.redact(text).replace(/\s+/g, ' ').trim();
     return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}…` : flat || '(empty body)';
@@ -199,6 +207,8 @@ export class Transport {
     const spec = ROUTES[route];
     const params = call.params ?? {};
     const where = this.describe(route, params);
+    // Connection problems are about the host: name it (never the token, which travels in a header).
+    const whereWithHost = `[${spec.method}] ${this.hostUrl(route, params)}`;
     if (call.signal?.aborted) throw abortedError(call.signal);
     let res: Response;
     try {
@@ -216,7 +226,7 @@ export class Transport {
       });
       res = { status: raw.statusCode, headers: raw.headers, body: raw.body };
     } catch (cause) {
-      throw this.transportFailure(where, cause, call.signal, spec.idempotent, false);
+      throw this.transportFailure(whereWithHost, cause, call.signal, spec.idempotent, false);
     }
 
     if (res.status >= 400 && !call.acceptStatus?.includes(res.status)) {
@@ -238,7 +248,7 @@ export class Transport {
         if (cause.code === 'MIMICFIX_DOWNLOAD_TRUNCATED') throw new AttemptFailure(cause, spec.idempotent);
         throw cause;
       }
-      throw this.transportFailure(where, cause, call.signal, spec.idempotent, true);
+      throw this.transportFailure(whereWithHost, cause, call.signal, spec.idempotent, true);
     } finally {
       // Release the socket if the consumer left the body unread.
       if (!res.body.destroyed && !res.body.readableEnded) {

@@ -151,7 +151,11 @@ async function resolveWith(options: ResolvedOptions, deps: ResolveDeps): Promise
         );
     }
     const names = project.expected.filter((e) => !e.nested).map((e) => e.name);
-    log(`generating ${names.length > 0 ? names.join(', ') : o.descriptor} (${reason})`);
+    if (names.length === 0) {
+      log(
+        `warning: no <generate> with a file target in ${o.descriptor}: there will be no datasets (${reason})`,
+      );
+    } else log(`generating ${names.join(', ')} (${reason})`);
     const temp = await store.createTemp(key);
     let put: Awaited<ReturnType<DiskStore['put']>>;
     try {

@@ -163,6 +163,9 @@ describe('DATAMIMIC client transport', () => {
     const error = await failure(c2.getTask('t1'));
     expect(error.code).toBe('MIMICFIX_HTTP_NETWORK');
     expect(server?.requests).toHaveLength(3);
+    // Names the host (where the connection failed), never the token.
+    expect(error.message).toContain(`[POST] ${new URL(server?.url ?? '').origin}/`);
+    expect(error.message).not.toContain(TOKEN);
   });
 
   it('slow headers → MIMICFIX_HTTP_TIMEOUT', async () => {

@@ -1,6 +1,6 @@
-import { artifactPath } from '../files/resolve-path';
 import path from 'node:path';
 import type { ArtifactInfo } from '../api';
+import { artifactPath } from '../files/resolve-path';
 import { BufferedFile } from './buffered-file';
 import type { RecordSink } from './exporter';
 import { pyCell } from './py-cell';

@@ -79,10 +79,19 @@ export function isPlainFileName(name: string): boolean {
 export function artifactPath(outDir: string, file: string): string {
   const dir = path.resolve(outDir);
   const abs = path.resolve(dir, file);
-  if (path.dirname(abs) !== dir || !isPlainFileName(path.basename(abs)) || file.includes('/') || file.includes('\\')) {
-    throw new MimicfixError('MIMICFIX_PATH_OUTSIDE_ROOT', `artifact file "${file}" would be written outside ${dir}`, {
-      hint: 'a generate name that writes a file must be a plain file name: letters, digits, _ - .',
-    });
+  if (
+    path.dirname(abs) !== dir ||
+    !isPlainFileName(path.basename(abs)) ||
+    file.includes('/') ||
+    file.includes('\\')
+  ) {
+    throw new MimicfixError(
+      'MIMICFIX_PATH_OUTSIDE_ROOT',
+      `artifact file "${file}" would be written outside ${dir}`,
+      {
+        hint: 'a generate name that writes a file must be a plain file name: letters, digits, _ - .',
+      },
+    );
   }
   return abs;
 }

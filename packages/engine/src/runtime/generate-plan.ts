@@ -12,19 +12,19 @@ import { compileTemplate } from '../script';
 import { attr, attrValue, type XmlElement } from '../xml/xml-node';
 import {
   type AttrValue,
+  boolAttr,
   compileExpr,
   hasExpr,
   optionalAttr,
-  boolAttr,
   staticPath,
   toCount,
   truthy,
 } from './attributes';
-import { Frame, type RunState } from './run-state';
-import { type CompileScope, checkDepth, compileSteps, type Step } from './steps';
 import { checkDatasetName } from './dataset-names';
 import { LIMITS_HINT } from './limits';
 import { nestedRecordsLowerBound } from './record-estimate';
+import { Frame, type RunState } from './run-state';
+import { type CompileScope, checkDepth, compileSteps, type Step } from './steps';
 import { fileFormats, parseTargets, type TargetSpec } from './targets';
 
 /** A compiled <generate>: compiled once per run, executed once (top level) or once per parent record (nested). */

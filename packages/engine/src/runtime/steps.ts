@@ -4,11 +4,11 @@ import type { Rng } from '../random/rng';
 import type { ScriptContext } from '../script';
 import { attr, attrValue, type XmlElement } from '../xml/xml-node';
 import {
+  boolAttr,
   compileAttr,
   compileExpr,
   invalidValue,
   optionalAttr,
-  boolAttr,
   staticPath,
   toCount,
   truthy,

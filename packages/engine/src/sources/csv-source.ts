@@ -57,7 +57,7 @@ export function parseCsvRows(text: string, separator: string, file: string): str
   if (quoted) {
     const before = src.slice(0, quoteStart);
     const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
-    const column = quoteStart - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    const column = quoteStart - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
     throw new MimicfixError('MIMICFIX_SOURCE', `${file}:${line}:${column}: unterminated quoted field`, {
       hint: 'close the quote; a quote inside a quoted field is written ""',
     });

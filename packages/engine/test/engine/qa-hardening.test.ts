@@ -36,15 +36,30 @@ describe('generate names that write files', () => {
     expect(e.location).toEqual({ file, line: 2, column: 13 });
     expect(e.message).toContain('must be a plain file name: letters, digits, _ - .');
     expect(fs.existsSync(path.join(base, `${escapeName}.json`))).toBe(false);
-    expect(fs.readdirSync(out)).toEqual([]);
+    expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([]);
     const s = await failure(() => scanDescriptor(file));
     expect(s.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
     expect(s.location).toEqual({ file, line: 2, column: 13 });
   });
 
+  it('writes nothing at all when a later generate has a bad name', async () => {
+    const dir = project({
+      'datamimic.xml':
+        '<setup>\n<generate name="ok" count="1" target="JSON"><key name="x" script="1"/></generate>\n' +
+        '<generate name="a/../../b" count="1" target="JSON"><key name="x" script="1"/></generate>\n</setup>',
+    });
+    const file = path.join(dir, 'datamimic.xml');
+    const out = outDir();
+    const e = await failure(() => generate(file, { outDir: out }));
+    expect(e.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
+    expect(e.location).toEqual({ file, line: 3, column: 11 });
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
   it('refuses a name with / ', async () => {
     const dir = project({
-      'datamimic.xml': '<setup><generate name="sub/a" count="1" target="CSV"><key name="x" script="1"/></generate></setup>',
+      'datamimic.xml':
+        '<setup><generate name="sub/a" count="1" target="CSV"><key name="x" script="1"/></generate></setup>',
     });
     const e = await failure(() => generate(path.join(dir, 'datamimic.xml'), { outDir: outDir() }));
     expect(e.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
@@ -53,8 +68,7 @@ describe('generate names that write files', () => {
 
   it('still allows any name for a generate that writes no file', async () => {
     const dir = project({
-      'datamimic.xml':
-        '<setup><generate name="a/b" count="1"><key name="x" script="1"/></generate></setup>',
+      'datamimic.xml': '<setup><generate name="a/b" count="1"><key name="x" script="1"/></generate></setup>',
     });
     const res = await generate(path.join(dir, 'datamimic.xml'), { capture: true });
     expect(res.captured?.['a/b']).toEqual([{ x: 1 }]);
@@ -240,7 +254,8 @@ describe('symbolic links out of the root folder', () => {
 
   it('accepts a symlink that stays inside, and a root folder reached through a symlink', async () => {
     const dir = project({
-      'datamimic.xml': '<setup><generate name="g" count="1"><key name="x" source="l.wgt.csv"/></generate></setup>',
+      'datamimic.xml':
+        '<setup><generate name="g" count="1"><key name="x" source="l.wgt.csv"/></generate></setup>',
       'data/w.wgt.csv': 'ok|1\n',
     });
     fs.symlinkSync(path.join(dir, 'data', 'w.wgt.csv'), path.join(dir, 'l.wgt.csv'));
@@ -261,7 +276,9 @@ describe('validation gaps', () => {
   };
 
   it('refuses maxCount < minCount at maxCount', async () => {
-    const file = gen('<nestedKey name="n" type="list" minCount="5" maxCount="2"><key name="x" script="1"/></nestedKey>');
+    const file = gen(
+      '<nestedKey name="n" type="list" minCount="5" maxCount="2"><key name="x" script="1"/></nestedKey>',
+    );
     const e = await failure(() => generate(file, { capture: true }));
     expect(e.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
     expect(e.message).toContain('maxCount=2 is smaller than minCount=5');
@@ -269,7 +286,9 @@ describe('validation gaps', () => {
   });
 
   it('accepts only True/False/true/false for boolean attributes', async () => {
-    const file = gen('<nestedKey name="n" type="list" count="1" cyclic="maybe"><key name="x" script="1"/></nestedKey>');
+    const file = gen(
+      '<nestedKey name="n" type="list" count="1" cyclic="maybe"><key name="x" script="1"/></nestedKey>',
+    );
     const e = await failure(() => generate(file, { capture: true }));
     expect(e.code).toBe('MIMICFIX_DESCRIPTOR_INVALID');
     expect(e.message).toContain('cyclic="maybe" is not a boolean');
@@ -324,7 +343,8 @@ describe('script error locations', () => {
 
   it('reports the column inside a one-line script attribute from the value start', async () => {
     const dir = project({
-      'datamimic.xml': '<setup>\n<generate name="g" count="1">\n  <key name="x" script="1 + )"/>\n</generate>\n</setup>',
+      'datamimic.xml':
+        '<setup>\n<generate name="g" count="1">\n  <key name="x" script="1 + )"/>\n</generate>\n</setup>',
     });
     const file = path.join(dir, 'datamimic.xml');
     const e = await failure(() => generate(file, { capture: true }));
@@ -393,7 +413,8 @@ describe('error messages', () => {
 
   it('the allowed-children hint of <generate> lists only what works locally', async () => {
     const dir = project({
-      'datamimic.xml': '<setup>\n<generate name="g" count="1">\n  <kee name="x" script="1"/>\n</generate>\n</setup>',
+      'datamimic.xml':
+        '<setup>\n<generate name="g" count="1">\n  <kee name="x" script="1"/>\n</generate>\n</setup>',
     });
     const file = path.join(dir, 'datamimic.xml');
     const e = await failure(() => generate(file, { capture: true }));
