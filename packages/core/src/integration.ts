@@ -4,6 +4,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MimicfixError } from '@mimicfix/engine/errors';
 import { loadOptions } from './config/load-options';
 import { type ResolveDeps, resolve } from './resolve/resolve';
 import { type InUseMarker, markInUse } from './store/in-use';
@@ -59,7 +60,18 @@ export function writeRunManifest(manifest: ResolvedManifest, file?: string): str
   );
   ensureDir(path.dirname(target), 'run manifest folder');
   const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(manifest));
-  renameSync(temp, target);
+  try {
+    writeFileSync(temp, JSON.stringify(manifest));
+    renameSync(temp, target);
+  } catch (error) {
+    throw new MimicfixError(
+      'MIMICFIX_STORE',
+      `Cannot write the run manifest ${target}: ${(error as Error).message}`,
+      {
+        hint: 'Check that the cache folder is writable, or set MIMICFIX_CACHE_DIR.',
+        cause: error,
+      },
+    );
+  }
   return target;
 }

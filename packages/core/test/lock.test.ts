@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireKeyLock, readLockHolder } from '../src/lock/key-lock';
+import { hashProject } from '../src/resolve/prepare';
+import { resolve } from '../src/resolve/resolve';
 import { CHILD_DIST } from './helpers/global-setup';
 import { tempDir, writeFiles } from './helpers/temp';
 
@@ -104,6 +106,33 @@ describe('key lock across processes', () => {
       expect(lines).toContain(`taking over the lock of dead pid ${pid} on ${os.hostname()}`);
       expect(readLockHolder(cache, KEY)?.pid).toBe(process.pid);
       await lock.release();
+    } finally {
+      holder.child.kill('SIGKILL');
+    }
+  });
+
+  it('resolve() reports the lock wait apart from durationMs', async () => {
+    const root = tempDir();
+    writeFiles(root, { 'datamimic.xml': '<setup><generate name="person" count="2" target="JSON"/></setup>' });
+    const cache = path.join(root, 'cache');
+    const opts = { root, cacheDir: cache, env: {}, lockStaleMs: 60_000 };
+    const { key } = await hashProject(opts);
+    const ready = path.join(root, 'ready');
+    const holder = run('hold-lock.mjs', [cache, key, ready]);
+    try {
+      await waitFor(ready);
+      const lines: string[] = [];
+      const pending = resolve({ ...opts, log: (l) => lines.push(l) });
+      // Kill the holder only once resolve() is waiting for its lock.
+      const end = Date.now() + 20_000;
+      while (!lines.some((l) => l.startsWith('waiting for')) && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      holder.child.kill('SIGKILL');
+      const manifest = await pending;
+      expect(manifest.status).toBe('generated');
+      expect(manifest.lockWaitMs).toBeGreaterThan(0);
+      expect(lines).toContainEqual(expect.stringMatching(/^waited \d+ ms for the lock of key /));
     } finally {
       holder.child.kill('SIGKILL');
     }

@@ -4,6 +4,7 @@
  * truncated artifact never reaches the store.
  */
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,12 +28,13 @@ export async function writeBodyToFile(
     `.${path.basename(dest)}.${randomBytes(4).toString('hex')}.part`,
   );
   let received = 0;
+  const out = createWriteStream(temp);
   try {
     // A second 'data' listener beside the pipe counts bytes without an extra stream stage per chunk.
     res.body.on('data', (chunk: Buffer) => {
       received += chunk.length;
     });
-    await pipeline(res.body, createWriteStream(temp));
+    await pipeline(res.body, out);
     if (announced !== null && received !== announced) {
       throw new MimicfixError(
         'MIMICFIX_DOWNLOAD_TRUNCATED',
@@ -46,6 +48,12 @@ export async function writeBodyToFile(
     await rename(temp, dest);
     return received;
   } catch (error) {
+    // The write stream may still be opening its file when the body fails: wait until it is closed, or the
+    // file would appear after the rm below.
+    if (!out.closed) {
+      out.destroy();
+      await once(out, 'close').catch(() => {});
+    }
     await rm(temp, { force: true });
     throw error;
   }

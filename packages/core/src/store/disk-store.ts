@@ -122,7 +122,11 @@ export class DiskStore {
     const shard = shardDir(this.cacheDir, key);
     ensureDir(shard, 'cache dir');
     const dir = path.join(shard, tempName());
-    await fs.mkdir(dir);
+    try {
+      await fs.mkdir(dir);
+    } catch (error) {
+      throw storeError('create', dir, error);
+    }
     return dir;
   }
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MimicfixError } from '@mimicfix/engine';
 import { ensureDir } from '../util/ensure-dir';
 import { hostName, isProcessAlive } from '../util/process';
 import { hostTag } from './paths';
@@ -40,7 +41,18 @@ export function markInUse(cacheDir: string, keys: string[]): InUseMarker {
     `${hostTag()}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.json`,
   );
   const body: MarkerBody = { pid: process.pid, host: hostName(), keys, createdAt: new Date().toISOString() };
-  writeFileSync(file, JSON.stringify(body));
+  try {
+    writeFileSync(file, JSON.stringify(body));
+  } catch (error) {
+    throw new MimicfixError(
+      'MIMICFIX_STORE',
+      `Cannot write the in-use marker ${file}: ${(error as Error).message}`,
+      {
+        hint: 'Check that the cache folder is writable, or set MIMICFIX_CACHE_DIR.',
+        cause: error,
+      },
+    );
+  }
   live.add(file);
   if (!exitHook) {
     exitHook = true;
