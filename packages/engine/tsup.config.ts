@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', errors: 'src/errors/mimicfix-error.ts' },
+  entry: { index: 'src/index.ts', errors: 'src/errors/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

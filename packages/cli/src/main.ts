@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMimicfixError, type MimicfixError } from '@mimicfix/engine/errors';
+import { closestMatch, isMimicfixError, type MimicfixError } from '@mimicfix/engine/errors';
 import { version } from '../package.json';
 import { boolFlag, GLOBAL_OPTIONS, parseCommandArgs, splitCommand, stringFlag } from './cli/args';
 import type { CommandContext } from './cli/command';
-import { didYouMean } from './cli/did-you-mean';
 import { ExitCode, exitCodeFor } from './cli/exit-codes';
 import { commandHelp, generalHelp } from './cli/help';
 import { type CliIo, processIo } from './cli/io';
@@ -62,9 +61,10 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
-      const guess = didYouMean(
+      const guess = closestMatch(
         name,
         COMMANDS.map((c) => c.name),
+        { minDistance: 1 },
       );
       throw usageError(
         `unknown command '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}`,
@@ -119,9 +119,10 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
 function printCommandHelp(io: CliIo, name: string): number {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const guess = didYouMean(
+    const guess = closestMatch(
       name,
       COMMANDS.map((c) => c.name),
+      { minDistance: 1 },
     );
     return report(
       io,

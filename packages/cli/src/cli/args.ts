@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { didYouMean } from './did-you-mean';
+import { closestMatch } from '@mimicfix/engine/errors';
 import { usageError } from './usage-error';
 
 /** One flag of a command, as parseArgs takes it plus what help prints. */
@@ -92,7 +92,9 @@ export function parseCommandArgs(
       );
     }
     if (!spec) {
-      const guess = token.rawName.startsWith('--') ? didYouMean(token.name, known) : undefined;
+      const guess = token.rawName.startsWith('--')
+        ? closestMatch(token.name, known, { minDistance: 1 })
+        : undefined;
       const where = command ? ` for \`mimicfix ${command}\`` : '';
       throw usageError(
         `unknown option ${token.rawName}${where}${guess ? ` (did you mean --${guess}?)` : ''}`,

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { type EngineLimits, MimicfixError } from '@mimicfix/engine';
+import { closestMatch } from '@mimicfix/engine/errors';
 import { describeShared, resolveSharedOption, type SharedOption } from '../shared/shared-options';
 import type { MimicfixOptions, Mode, PruneOptions, RemoteOptions } from '../types';
-import { didYouMean } from '../util/did-you-mean';
 import { defaultLog } from '../util/log';
 import { parseDuration, parseSize } from '../util/units';
 import type { LoadedConfigFile } from './load-config-file';
@@ -297,7 +297,7 @@ function rejectUnknownKeys(
 ): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    const guess = didYouMean(key, known);
+    const guess = closestMatch(key, known, { minDistance: 1 });
     throw new MimicfixError(
       'MIMICFIX_CONFIG',
       `unknown option "${prefix}${key}"${guess ? ` (did you mean "${prefix}${guess}"?)` : ''}${file ? ` in ${file}` : ''}.`,

@@ -1,6 +1,6 @@
 import { MimicfixError } from '../errors/mimicfix-error';
+import { closestMatch as suggest } from '../errors/suggest';
 import type { XmlElement } from '../xml/xml-node';
-import { suggest } from './levenshtein';
 import { isXmlInfrastructureAttribute, REMOTE_HINT, SCHEMA, VALUE_SOURCES } from './schema';
 
 function didYouMean(word: string, candidates: readonly string[]): string {

@@ -1,7 +1,7 @@
 import type { ArtifactFormat } from '../api';
-import { suggest } from '../descriptor/levenshtein';
 import { parseTargetList, type TargetCall } from '../descriptor/literal';
 import { MimicfixError, type SourceLocation } from '../errors/mimicfix-error';
+import { closestMatch as suggest } from '../errors/suggest';
 
 export type TargetSpec =
   | { kind: 'json'; ndjson: boolean; chunkSize?: number }

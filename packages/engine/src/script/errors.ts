@@ -1,3 +1,5 @@
+import { editDistance } from '../errors/suggest';
+
 /**
  * Internal error thrown while evaluating a script. The compiler turns it into a MimicfixError
  * (MIMICFIX_SCRIPT_ERROR) with the expression text and the position of the failing node.
@@ -35,25 +37,6 @@ export function checkLength(n: number, what: string): void {
   }
 }
 
-/** Edit distance, used for "did you mean" suggestions. */
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  const m = a.length;
-  const n = b.length;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[n] as number;
-}
-
 /** Up to `max` candidates close to `name` (case-insensitive edit distance, or prefix match). */
 export function similarNames(name: string, candidates: Iterable<string>, max = 5): string[] {
   const lower = name.toLowerCase();
@@ -61,7 +44,7 @@ export function similarNames(name: string, candidates: Iterable<string>, max = 5
   const scored: [number, string][] = [];
   for (const c of candidates) {
     const cl = c.toLowerCase();
-    const d = levenshtein(lower, cl);
+    const d = editDistance(lower, cl);
     if (d <= limit || (lower.length >= 3 && (cl.startsWith(lower) || lower.startsWith(cl))))
       scored.push([d, c]);
   }
