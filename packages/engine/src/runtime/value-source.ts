@@ -1,11 +1,11 @@
 import { parseLiteralList } from '../descriptor/literal';
 import { MimicfixError } from '../errors/mimicfix-error';
 import { createConverters, createEntity, parseCallSpec } from '../generators';
+import { strftime, strptime } from '../generators/date-format';
 import type { Rng } from '../random/rng';
 import { renderVarTemplate, type ScriptContext } from '../script';
 import { attr, attrValue, type XmlElement } from '../xml/xml-node';
 import { compileExpr, invalidValue, staticPath, truthy } from './attributes';
-import { strftime, strptime } from './date-format';
 import type { Frame, RunState } from './run-state';
 import type { LoadedSource } from './source-loader';
 

@@ -1,3 +1,4 @@
+import { strftime } from '../generators/date-format';
 import { PyError, valueError } from './errors';
 
 /**
@@ -19,7 +20,6 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function pad(n: number, width = 2): string {
   const s = String(Math.abs(n));
@@ -93,53 +93,9 @@ abstract class PyTemporal {
   abstract get second(): number;
   abstract get microsecond(): number;
 
+  /** Python strftime, shared with generators and converters (one implementation: generators/date-format). */
   strftime(format: string): string {
-    return format.replace(/%([a-zA-Z%])/g, (whole, c: string) => {
-      switch (c) {
-        case 'Y':
-          return pad(this.year, 4);
-        case 'y':
-          return pad(this.year % 100);
-        case 'm':
-          return pad(this.month);
-        case 'd':
-          return pad(this.day);
-        case 'H':
-          return pad(this.hour);
-        case 'I':
-          return pad(this.hour % 12 === 0 ? 12 : this.hour % 12);
-        case 'p':
-          return this.hour < 12 ? 'AM' : 'PM';
-        case 'M':
-          return pad(this.minute);
-        case 'S':
-          return pad(this.second);
-        case 'f':
-          return pad(this.microsecond, 6);
-        case 'b':
-          return (MONTHS[this.month - 1] as string).slice(0, 3);
-        case 'B':
-          return MONTHS[this.month - 1] as string;
-        case 'a':
-          return (DAYS[this.weekday()] as string).slice(0, 3);
-        case 'A':
-          return DAYS[this.weekday()] as string;
-        case 'w':
-          return String((this.weekday() + 1) % 7);
-        case 'j': {
-          const start = Date.UTC(this.year, 0, 1);
-          const startOfDay = this.ms - (((this.ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY);
-          return pad(Math.round((startOfDay - start) / MS_PER_DAY) + 1, 3);
-        }
-        case 'z':
-        case 'Z':
-          return ''; // naive values have no zone, as in Python
-        case '%':
-          return '%';
-        default:
-          return whole;
-      }
-    });
+    return strftime(this.d, format);
   }
 }
 
