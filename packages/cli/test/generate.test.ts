@@ -3,18 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_DESCRIPTOR, projectFiles } from './fixtures';
-import { cleanEnv, listFiles, makeProject, runCli } from './helpers';
+import { listFiles, project, runCli } from './helpers';
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-
-/** A fresh project with its own cache folder (inside the project, passed through MIMICFIX_CACHE_DIR). */
-function project(files = projectFiles()) {
-  const dir = makeProject(files);
-  const cache = path.join(dir, '.cache');
-  const env = cleanEnv({ MIMICFIX_CACHE_DIR: cache });
-  const run = (...args: string[]) => runCli(args, { cwd: dir, env });
-  return { dir, cache, env, run };
-}
 
 describe('generate, hash, verify, prune on a local project', () => {
   const p = project();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectFiles } from './fixtures';
 
 /** The BUILT bin: tests run the CLI the way users do (turbo builds before `test`). */
 export const BIN =
@@ -73,4 +74,13 @@ export function listFiles(dir: string): string[] {
   };
   walk(dir);
   return out.sort();
+}
+
+/** A fresh project with its own cache folder (inside the project, passed through MIMICFIX_CACHE_DIR). */
+export function project(files: Record<string, string> = projectFiles()) {
+  const dir = makeProject(files);
+  const cache = path.join(dir, '.cache');
+  const env = cleanEnv({ MIMICFIX_CACHE_DIR: cache });
+  const run = (...args: string[]) => runCli(args, { cwd: dir, env });
+  return { dir, cache, env, run };
 }

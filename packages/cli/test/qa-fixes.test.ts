@@ -2,17 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectFiles } from './fixtures';
-import { BIN, cleanEnv, listFiles, makeProject, runCli } from './helpers';
-
-/** A fresh project with its own cache folder (inside the project, passed through MIMICFIX_CACHE_DIR). */
-function project(files = projectFiles()) {
-  const dir = makeProject(files);
-  const cache = path.join(dir, '.cache');
-  const env = cleanEnv({ MIMICFIX_CACHE_DIR: cache });
-  const run = (...args: string[]) => runCli(args, { cwd: dir, env });
-  return { dir, cache, env, run };
-}
+import { BIN, cleanEnv, listFiles, makeProject, project } from './helpers';
 
 describe('unusable paths fail promptly with MIMICFIX_STORE naming the path', () => {
   it.runIf(process.platform === 'linux')(
